@@ -20,19 +20,27 @@ import java.util.List;
 public final class RotationResiduals implements LevenbergMarquardt.Problem {
     private final Observations obs;
     private final BeamParameterisation beam;
-    private final CrystalOrientationParameterisation orientation;
-    private final UnitCellParameterisation cell;
+    private final CrystalModel crystal;
+    private final ModelParameterisation orientation, cell;
+    private final double phiStart, phiWidth;
     private final DetectorParameterisation[] panels;
     private final Mat3 fixed, setting;
     private final Vec3 axis, axisLab;
     private final List<ModelParameterisation> all = new ArrayList<>();
 
-    public RotationResiduals(Observations obs, BeamParameterisation beam, CrystalOrientationParameterisation orientation,
-                             UnitCellParameterisation cell, DetectorParameterisation[] panels, Goniometer goniometer) {
+    /**
+     * @param phiStart φ (rad) at frame 0 of the scan, and
+     * @param phiWidth φ (rad) per frame: a scan-varying crystal is evaluated at each reflection's frame
+     */
+    public RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal,
+                             DetectorParameterisation[] panels, Goniometer goniometer, double phiStart, double phiWidth) {
         this.obs = obs;
         this.beam = beam;
-        this.orientation = orientation;
-        this.cell = cell;
+        this.crystal = crystal;
+        this.orientation = crystal.orientation();
+        this.cell = crystal.cell();
+        this.phiStart = phiStart;
+        this.phiWidth = phiWidth;
         this.panels = panels.clone();
         this.fixed = goniometer.fixedRotation();
         this.setting = goniometer.settingRotation();
@@ -45,6 +53,8 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
     }
 
     public List<ModelParameterisation> parameterisations() { return all; }
+
+    public CrystalModel crystal() { return crystal; }
 
     @Override public int parameterCount() {
         int n = 0;
@@ -102,14 +112,14 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
         boolean[] ok = new boolean[n];
         Vec3 s0 = beam.s0();
         Vec3 s0Datum = setting.transpose().times(s0);
-        Mat3 u = orientation.U(), b = cell.B();
-        Mat3 fu = fixed.times(u);
         Mat3[] dPanelD = new Mat3[panels.length];
         for (int p = 0; p < panels.length; p++) dPanelD[p] = panels[p].d().inverse();
         int[] hkl = obs.miller();
         double[] xo = obs.xyzObs();
         for (int i = 0; i < n; i++) {
             Vec3 h = new Vec3(hkl[3 * i], hkl[3 * i + 1], hkl[3 * i + 2]);
+            crystal.at((xo[3 * i + 2] - phiStart) / phiWidth);
+            Mat3 b = crystal.B(), fu = fixed.times(crystal.U());
             Vec3 bh = b.times(h);
             Vec3 x = fu.times(bh);
             double[] phis = RotationPrediction.phis(x, axis, s0Datum);
@@ -144,8 +154,13 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
                     Vec3 ds0 = Vec3.ZERO, drp = Vec3.ZERO;
                     Mat3 dd = null;
                     if (m == beam) ds0 = beam.ds0(j);
-                    else if (m == orientation) drp = rphi.times(fixed.times(orientation.dU(j).times(bh)));
-                    else if (m == cell) drp = rphi.times(fu.times(cell.dB(j).times(h)));
+                    else if (m == orientation) {
+                        Mat3 du = crystal.dU(j);
+                        if (du != null) drp = rphi.times(fixed.times(du.times(bh)));
+                    } else if (m == cell) {
+                        Mat3 db = crystal.dB(j);
+                        if (db != null) drp = rphi.times(fu.times(db.times(h)));
+                    }
                     else if (m == panels[pi]) dd = panels[pi].dd(j);
                     double dphi = -(r.dot(ds0) + s1.dot(drp)) / denom;
                     Vec3 ds1 = ds0.plus(drp).plus(exr.times(dphi));

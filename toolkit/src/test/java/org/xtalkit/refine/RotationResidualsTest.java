@@ -15,9 +15,9 @@ class RotationResidualsTest {
                                       org.xtalkit.model.Panel panel, boolean freeWavelength) {
         BeamParameterisation bp = new BeamParameterisation(beam, s.goniometer);
         if (freeWavelength) { bp.release("nu"); bp.release("Mu1"); }
-        return new RotationResiduals(obs, bp, new CrystalOrientationParameterisation(u),
-                new UnitCellParameterisation(cell, s.constraint),
-                new DetectorParameterisation[] {new DetectorParameterisation(panel)}, s.goniometer);
+        return new RotationResiduals(obs, bp, new StaticCrystal(new CrystalOrientationParameterisation(u),
+                new UnitCellParameterisation(cell, s.constraint)),
+                new DetectorParameterisation[] {new DetectorParameterisation(panel)}, s.goniometer, 0, Math.toRadians(0.1));
     }
 
     @Test void everyAnalyticalDerivativeMatchesFiniteDifferences() {

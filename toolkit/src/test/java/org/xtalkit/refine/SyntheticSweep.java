@@ -29,8 +29,23 @@ final class SyntheticSweep {
 
     /** Observations of every reflection to dMin predicted on the panel within φ range (degrees). */
     Observations observe(double dMin, double phiRangeDeg, double noisePx, long seed) {
-        Random rnd = new Random(seed);
         Mat3 a = u.times(cell.bMatrix());
+        return observe(dMin, phiRangeDeg, noisePx, seed, phi -> a);
+    }
+
+    /** A at φ (radians) for a crystal that changes through the sweep. */
+    Mat3 driftingA(double phi, double phiMax, double cellDrift, double orientationDriftDeg) {
+        double f = phi / phiMax;
+        UnitCell c = new UnitCell(cell.a() * (1 + cellDrift * f), cell.b() * (1 + cellDrift * f),
+                cell.c() * (1 + cellDrift * f), cell.alpha(), cell.beta(), cell.gamma());
+        Mat3 rot = Mat3.rotation(new Vec3(0, 1, 1), Math.toRadians(orientationDriftDeg * f));
+        return rot.times(u).times(c.bMatrix());
+    }
+
+    Observations observe(double dMin, double phiRangeDeg, double noisePx, long seed,
+                         java.util.function.DoubleFunction<Mat3> aAt) {
+        Random rnd = new Random(seed);
+        Mat3 a = aAt.apply(0);
         Vec3 s0 = beam.s0();
         int hmax = (int) Math.ceil(cell.a() / dMin), kmax = (int) Math.ceil(cell.b() / dMin), lmax = (int) Math.ceil(cell.c() / dMin);
         List<int[]> m = new ArrayList<>();
@@ -42,12 +57,20 @@ final class SyntheticSweep {
                 for (int l = -lmax; l <= lmax; l++) {
                     if (h == 0 && k == 0 && l == 0) continue;
                     if (cell.dSpacing(h, k, l) < dMin) continue;
-                    Vec3 xv = a.times(new Vec3(h, k, l));
-                    double[] phis = RotationPrediction.phis(xv, goniometer.rotationAxis(), s0);
+                    Vec3 xv0 = a.times(new Vec3(h, k, l));
+                    double[] phis = RotationPrediction.phis(xv0, goniometer.rotationAxis(), s0);
                     if (phis == null) continue;
-                    for (double phi0 : phis) {
-                        double phi = RotationPrediction.nearest(phi0, phiMax / 2);
-                        if (phi < 0 || phi > phiMax) continue;
+                    for (int which = 0; which < 2; which++) {
+                        double phi = RotationPrediction.nearest(phis[which], phiMax / 2);
+                        Vec3 xv = xv0;
+                        // a crystal that changes with φ: iterate to the self-consistent crossing
+                        for (int it = 0; it < 4; it++) {
+                            xv = aAt.apply(phi).times(new Vec3(h, k, l));
+                            double[] ps = RotationPrediction.phis(xv, goniometer.rotationAxis(), s0);
+                            if (ps == null) { phi = Double.NaN; break; }
+                            phi = RotationPrediction.nearest(ps[which], phi);
+                        }
+                        if (!(phi >= 0 && phi <= phiMax)) continue;
                         Vec3 s1 = s0.plus(Mat3.rotation(goniometer.rotationAxis(), phi).times(xv));
                         Vec3 v = dInv.times(s1);
                         if (v.z() <= 0) continue;

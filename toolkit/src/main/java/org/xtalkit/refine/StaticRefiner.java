@@ -1,0 +1,217 @@
+package org.xtalkit.refine;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.math.Mat3;
+import org.xtalkit.math.Vec3;
+import org.xtalkit.model.Crystal;
+import org.xtalkit.model.Detector;
+import org.xtalkit.model.Experiment;
+import org.xtalkit.model.Panel;
+import org.xtalkit.model.Scan;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.table.Flag;
+import org.xtalkit.table.ReflectionTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * Scan-static refinement of one rotation experiment against its indexed reflections, as
+ * dials.refine does by default: reflections close to the spindle excluded, MCD outlier rejection on
+ * the initial residuals, Levenberg–Marquardt on (X, Y, φ) weighted by the centroid variances.
+ */
+public final class StaticRefiner {
+
+    /**
+     * @param constraint         the unit-cell constraint of the crystal's lattice
+     * @param fixBeam            beam parameters to fix besides DIALS' default (Mu1, nu)
+     * @param fixCrystal         "cell" and/or "orientation" to fix
+     * @param fixDetector        detector parameters to fix (names, or "all")
+     * @param outlierRejection   MCD outlier rejection on (the DIALS default for scans)
+     * @param closeToSpindle     DIALS' close_to_spindle_cutoff
+     * @param maxIterations      LM iterations at most
+     * @param seed               seed of the outlier search
+     */
+    public record Options(LatticeConstraint constraint, List<String> fixBeam, List<String> fixCrystal,
+                          List<String> fixDetector, boolean outlierRejection, double closeToSpindle,
+                          int maxIterations, long seed) {
+        public static Options defaults(LatticeConstraint constraint) {
+            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0);
+        }
+    }
+
+    /** The refined experiment, the table with calculated centroids and flags, and the RMSD history. */
+    public record Result(Experiment experiment, ReflectionTable reflections, RmsdSummary initial, RmsdSummary last,
+                         List<String> parameterNames, double[] parameterValues, double[] parameterEsds,
+                         int iterations, int outliers) {}
+
+    private StaticRefiner() {}
+
+    public static Result refine(Experiment exp, ReflectionTable table, int experimentId, Options opt, Progress progress) {
+        if (exp.crystal() == null) throw new XtalException("refinement needs an indexed experiment (no crystal model)");
+        if (exp.goniometer() == null || exp.scan() == null || exp.scan().isStill())
+            throw new XtalException("scan-static refinement needs a rotation scan with a goniometer");
+        int[] rows = selectRows(exp, table, experimentId, opt.closeToSpindle());
+        if (rows.length < 10)
+            throw new XtalException("only " + rows.length + " indexed reflections are usable for refinement (need 10)");
+        Observations obs = observations(table, rows);
+
+        BeamParameterisation beam = new BeamParameterisation(exp.beam(), exp.goniometer());
+        opt.fixBeam().forEach(beam::fix);
+        Crystal c = exp.crystal();
+        CrystalOrientationParameterisation ori = new CrystalOrientationParameterisation(c.U());
+        UnitCellParameterisation cell = new UnitCellParameterisation(c.unitCell(), opt.constraint());
+        if (opt.fixCrystal().contains("cell")) cell.fixAll();
+        if (opt.fixCrystal().contains("orientation")) ori.fixAll();
+        Detector det = exp.detector();
+        DetectorParameterisation[] panels = new DetectorParameterisation[det.size()];
+        for (int p = 0; p < det.size(); p++) {
+            panels[p] = new DetectorParameterisation(det.panel(p));
+            // multi-panel detectors are refined as fixed until hierarchical parameterisation exists
+            if (det.size() > 1 || opt.fixDetector().contains("all")) panels[p].fixAll();
+            else for (String f : opt.fixDetector()) panels[p].fix(f);
+        }
+        Panel p0 = det.panel(0);
+        double osc = Math.toRadians(exp.scan().oscillationWidth()), start = Math.toRadians(exp.scan().oscillationStart());
+        StaticCrystal crystal = new StaticCrystal(ori, cell);
+        RotationResiduals problem = new RotationResiduals(obs, beam, crystal, panels, exp.goniometer(), start, osc);
+        LevenbergMarquardt.Evaluation first = problem.evaluate(false);
+        RmsdSummary initial = RmsdSummary.of(first.residuals(), first.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
+        progress.log(String.format("Initial RMSDs: %d reflections, X %.3f px, Y %.3f px, Z %.4f images",
+                initial.nref(), initial.rmsdXpx(), initial.rmsdYpx(), initial.rmsdZimages()));
+
+        int nOutliers = 0;
+        boolean[] outlier = new boolean[rows.length];
+        if (opt.outlierRejection()) {
+            outlier = FastMcd.outliers(first.residuals(), opt.seed(), 500);
+            int[] keep = new int[rows.length];
+            int k = 0;
+            for (int i = 0; i < rows.length; i++) if (!outlier[i]) keep[k++] = i; else nOutliers++;
+            obs = obs.select(java.util.Arrays.copyOf(keep, k));
+            problem = new RotationResiduals(obs, beam, crystal, panels, exp.goniometer(), start, osc);
+            progress.log(nOutliers + " reflections rejected as outliers (mcd)");
+        }
+
+        LevenbergMarquardt.Result lm = new LevenbergMarquardt(opt.maxIterations(), 1e-8).minimise(problem);
+        LevenbergMarquardt.Evaluation fin = problem.evaluate(false);
+        RmsdSummary last = RmsdSummary.of(fin.residuals(), fin.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
+        progress.log(String.format("Final RMSDs after %d iterations: %d reflections, X %.3f px, Y %.3f px, Z %.4f images",
+                lm.iterations(), last.nref(), last.rmsdXpx(), last.rmsdYpx(), last.rmsdZimages()));
+
+        // refined models
+        Mat3 a = ori.U().times(cell.B());
+        Crystal refinedCrystal = Crystal.fromA(a, c.spaceGroupHall());
+        refinedCrystal = new Crystal(refinedCrystal.realA(), refinedCrystal.realB(), refinedCrystal.realC(),
+                c.spaceGroupHall(), c.mosaicity(), List.of(), null);
+        List<Panel> newPanels = new ArrayList<>();
+        for (DetectorParameterisation dp : panels) newPanels.add(dp.panel());
+        Experiment refined = exp.withBeam(beam.beam()).withCrystal(refinedCrystal).withDetector(det.withPanels(newPanels));
+
+        ReflectionTable out = annotate(table, rows, outlier, refined, experimentId);
+        double[] esds = esds(lm.normalMatrix(), problem.parameterCount());
+        return new Result(refined, out, initial, last, problem.parameterNames(), problem.parameters(), esds,
+                lm.iterations(), nOutliers);
+    }
+
+    /** Indexed reflections of the experiment with finite centroids, away from the spindle. */
+    static int[] selectRows(Experiment exp, ReflectionTable t, int id, double closeToSpindle) {
+        int n = t.size();
+        int[] ids = t.has("id") ? t.ints("id") : new int[n];
+        int[] hkl = t.miller("miller_index");
+        long[] flags = t.flags();
+        double[] xyz = t.vec3("xyzobs.mm.value");
+        int[] panel = t.has("panel") ? sizesAsInts(t) : new int[n];
+        Vec3 s0 = exp.beam().s0().normalize();
+        Vec3 axis = exp.goniometer().rotationAxisDatum();
+        double[] range = exp.scan().oscillationRange();
+        double lo = Math.toRadians(range[0]), hi = Math.toRadians(range[1]);
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (ids[i] != id || !Flag.INDEXED.allSetIn(flags[i])) continue;
+            if (hkl[3 * i] == 0 && hkl[3 * i + 1] == 0 && hkl[3 * i + 2] == 0) continue;
+            double x = xyz[3 * i], y = xyz[3 * i + 1], phi = xyz[3 * i + 2];
+            if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(phi)) continue;
+            if (phi < lo - 1e-9 || phi > hi + 1e-9) continue;
+            Vec3 s1 = exp.detector().panel(panel[i]).labCoord(x, y).normalize();
+            if (Math.abs(s1.cross(s0).dot(axis)) <= closeToSpindle) continue;
+            keep.add(i);
+        }
+        return keep.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] sizesAsInts(ReflectionTable t) {
+        var col = t.column("panel");
+        if (col.data() instanceof long[] l) {
+            int[] p = new int[l.length];
+            for (int i = 0; i < l.length; i++) p[i] = (int) l[i];
+            return p;
+        }
+        return t.ints("panel");
+    }
+
+    static Observations observations(ReflectionTable t, int[] rows) {
+        int[] hkl = t.miller("miller_index");
+        double[] xyz = t.vec3("xyzobs.mm.value"), var = t.vec3("xyzobs.mm.variance");
+        int[] panel = t.has("panel") ? sizesAsInts(t) : new int[t.size()];
+        int n = rows.length;
+        int[] m = new int[3 * n], p = new int[n];
+        double[] x = new double[3 * n], v = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            System.arraycopy(hkl, 3 * r, m, 3 * i, 3);
+            System.arraycopy(xyz, 3 * r, x, 3 * i, 3);
+            System.arraycopy(var, 3 * r, v, 3 * i, 3);
+            p[i] = panel[r];
+        }
+        return new Observations(m, p, x, v);
+    }
+
+    /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and the refinement flags. */
+    private static ReflectionTable annotate(ReflectionTable in, int[] rows, boolean[] outlier, Experiment refined, int id) {
+        ReflectionTable t = in.copy();
+        int n = t.size();
+        long[] flags = t.flags();
+        for (int i = 0; i < n; i++) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
+        for (int k = 0; k < rows.length; k++) {
+            if (outlier[k]) flags[rows[k]] |= Flag.CENTROID_OUTLIER.bits;
+            else flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;
+        }
+        int[] all = selectRows(refined, t, id, -1);
+        Observations obs = observations(t, all);
+        BeamParameterisation b = new BeamParameterisation(refined.beam(), refined.goniometer());
+        Crystal c = refined.crystal();
+        DetectorParameterisation[] dp = new DetectorParameterisation[refined.detector().size()];
+        for (int p = 0; p < dp.length; p++) dp[p] = new DetectorParameterisation(refined.detector().panel(p));
+        RotationResiduals model = new RotationResiduals(obs, b, new StaticCrystal(new CrystalOrientationParameterisation(c.U()),
+                new UnitCellParameterisation(c.unitCell(), LatticeConstraint.TRICLINIC)), dp, refined.goniometer(),
+                Math.toRadians(refined.scan().oscillationStart()), Math.toRadians(refined.scan().oscillationWidth()));
+        double[] calc = model.predict();
+        double[] mm = t.has("xyzcal.mm") ? t.vec3("xyzcal.mm") : t.newVec3("xyzcal.mm");
+        double[] px = t.has("xyzcal.px") ? t.vec3("xyzcal.px") : t.newVec3("xyzcal.px");
+        Scan scan = refined.scan();
+        for (int k = 0; k < all.length; k++) {
+            int r = all[k];
+            System.arraycopy(calc, 3 * k, mm, 3 * r, 3);
+            Panel p = refined.detector().panel(obs.panel()[k]);
+            double[] pix = p.mmToPixel(calc[3 * k], calc[3 * k + 1]);
+            px[3 * r] = pix[0];
+            px[3 * r + 1] = pix[1];
+            px[3 * r + 2] = scan.frameFromAngle(Math.toDegrees(calc[3 * k + 2]));
+        }
+        return t;
+    }
+
+    private static double[] esds(double[] normal, int n) {
+        double[] e = new double[n];
+        try {
+            org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n, true, normal);
+            org.ejml.dense.row.CommonOps_DDRM.invert(m);
+            for (int i = 0; i < n; i++) e[i] = Math.sqrt(Math.max(0, m.get(i, i)));
+        } catch (RuntimeException ex) {
+            java.util.Arrays.fill(e, Double.NaN);
+        }
+        return e;
+    }
+
+}
