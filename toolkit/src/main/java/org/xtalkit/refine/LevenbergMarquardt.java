@@ -103,6 +103,13 @@ public final class LevenbergMarquardt {
         return new Result(it, history.stream().mapToDouble(Double::doubleValue).toArray(), normal.data.clone(), converged);
     }
 
+    /** JᵀWJ (n × n, row-major) of an evaluation with its Jacobian. */
+    public static double[] normalMatrix(Evaluation ev, int n) {
+        DMatrixRMaj normal = new DMatrixRMaj(n, n), grad = new DMatrixRMaj(n, 1);
+        buildNormal(ev, n, normal, grad);
+        return normal.data;
+    }
+
     private static void buildNormal(Evaluation ev, int n, DMatrixRMaj normal, DMatrixRMaj grad) {
         normal.zero();
         grad.zero();

@@ -34,6 +34,21 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
      */
     public RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal,
                              DetectorParameterisation[] panels, Goniometer goniometer, double phiStart, double phiWidth) {
+        this(obs, beam, crystal, panels, goniometer.fixedRotation(), goniometer.settingRotation(),
+                goniometer.rotationAxis(), phiStart, phiWidth);
+    }
+
+    public List<ModelParameterisation> parameterisations() { return all; }
+
+    public CrystalModel crystal() { return crystal; }
+
+    /** The same models (shared parameterisations) over other reflections. */
+    public RotationResiduals withObservations(Observations other) {
+        return new RotationResiduals(other, beam, crystal, panels, fixed, setting, axis, phiStart, phiWidth);
+    }
+
+    private RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal, DetectorParameterisation[] panels,
+                              Mat3 fixed, Mat3 setting, Vec3 axis, double phiStart, double phiWidth) {
         this.obs = obs;
         this.beam = beam;
         this.crystal = crystal;
@@ -42,19 +57,15 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
         this.phiStart = phiStart;
         this.phiWidth = phiWidth;
         this.panels = panels.clone();
-        this.fixed = goniometer.fixedRotation();
-        this.setting = goniometer.settingRotation();
-        this.axis = goniometer.rotationAxis();
+        this.fixed = fixed;
+        this.setting = setting;
+        this.axis = axis;
         this.axisLab = setting.times(axis);
         all.add(beam);
         all.add(orientation);
         all.add(cell);
         for (DetectorParameterisation d : panels) if (!all.contains(d)) all.add(d);
     }
-
-    public List<ModelParameterisation> parameterisations() { return all; }
-
-    public CrystalModel crystal() { return crystal; }
 
     @Override public int parameterCount() {
         int n = 0;

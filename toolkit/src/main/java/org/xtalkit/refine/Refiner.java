@@ -17,11 +17,13 @@ import java.util.List;
 
 
 /**
- * Scan-static refinement of one rotation experiment against its indexed reflections, as
- * dials.refine does by default: reflections close to the spindle excluded, MCD outlier rejection on
- * the initial residuals, Levenberg–Marquardt on (X, Y, φ) weighted by the centroid variances.
+ * Refinement of one rotation experiment against its indexed reflections, as dials.refine does:
+ * reflections close to the spindle excluded, MCD outlier rejection on the current residuals,
+ * Levenberg–Marquardt on (X, Y, φ) weighted by the centroid variances; scan-static first, then
+ * (scan_varying=Auto or True) a second macrocycle with the crystal smoothed through the scan while
+ * beam and detector stay static (DIALS' force_static defaults).
  */
-public final class StaticRefiner {
+public final class Refiner {
 
     /**
      * @param constraint         the unit-cell constraint of the crystal's lattice
@@ -32,30 +34,46 @@ public final class StaticRefiner {
      * @param closeToSpindle     DIALS' close_to_spindle_cutoff
      * @param maxIterations      LM iterations at most
      * @param seed               seed of the outlier search
+     * @param scanVarying        false: static only; true: static then scan-varying crystal
+     * @param intervalWidth      degrees per smoother interval (DIALS: 36)
      */
     public record Options(LatticeConstraint constraint, List<String> fixBeam, List<String> fixCrystal,
                           List<String> fixDetector, boolean outlierRejection, double closeToSpindle,
-                          int maxIterations, long seed) {
+                          int maxIterations, long seed, boolean scanVarying, double intervalWidth) {
         public static Options defaults(LatticeConstraint constraint) {
-            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0);
+            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0, false, 36);
+        }
+
+        public Options withScanVarying(boolean sv) {
+            return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierRejection, closeToSpindle,
+                    maxIterations, seed, sv, intervalWidth);
         }
     }
 
-    /** The refined experiment, the table with calculated centroids and flags, and the RMSD history. */
-    public record Result(Experiment experiment, ReflectionTable reflections, RmsdSummary initial, RmsdSummary last,
-                         List<String> parameterNames, double[] parameterValues, double[] parameterEsds,
-                         int iterations, int outliers) {}
+    /** One macrocycle: the RMSDs before and after, iterations and outliers rejected. */
+    public record Macrocycle(String kind, RmsdSummary initial, RmsdSummary last, int iterations, int outliers) {}
 
-    private StaticRefiner() {}
+    /**
+     * The refined experiment (per-image A when scan-varying), the table with calculated centroids and
+     * flags, each macrocycle's RMSDs, the final parameters with esds, and per-image RMSDs
+     * (X px, Y px, Z images, count) for the RMSD-per-image plot.
+     */
+    public record Result(Experiment experiment, ReflectionTable reflections, List<Macrocycle> macrocycles,
+                         List<String> parameterNames, double[] parameterValues, double[] parameterEsds) {
+        public RmsdSummary initial() { return macrocycles.get(0).initial(); }
+        public RmsdSummary last() { return macrocycles.get(macrocycles.size() - 1).last(); }
+    }
+
+    private Refiner() {}
 
     public static Result refine(Experiment exp, ReflectionTable table, int experimentId, Options opt, Progress progress) {
         if (exp.crystal() == null) throw new XtalException("refinement needs an indexed experiment (no crystal model)");
         if (exp.goniometer() == null || exp.scan() == null || exp.scan().isStill())
-            throw new XtalException("scan-static refinement needs a rotation scan with a goniometer");
+            throw new XtalException("refinement of rotation data needs a scan with a goniometer");
         int[] rows = selectRows(exp, table, experimentId, opt.closeToSpindle());
         if (rows.length < 10)
             throw new XtalException("only " + rows.length + " indexed reflections are usable for refinement (need 10)");
-        Observations obs = observations(table, rows);
+        Observations all = observations(table, rows);
 
         BeamParameterisation beam = new BeamParameterisation(exp.beam(), exp.goniometer());
         opt.fixBeam().forEach(beam::fix);
@@ -68,50 +86,80 @@ public final class StaticRefiner {
         DetectorParameterisation[] panels = new DetectorParameterisation[det.size()];
         for (int p = 0; p < det.size(); p++) {
             panels[p] = new DetectorParameterisation(det.panel(p));
-            // multi-panel detectors are refined as fixed until hierarchical parameterisation exists
+            // multi-panel detectors stay fixed until a hierarchical parameterisation exists
             if (det.size() > 1 || opt.fixDetector().contains("all")) panels[p].fixAll();
             else for (String f : opt.fixDetector()) panels[p].fix(f);
         }
-        Panel p0 = det.panel(0);
-        double osc = Math.toRadians(exp.scan().oscillationWidth()), start = Math.toRadians(exp.scan().oscillationStart());
-        StaticCrystal crystal = new StaticCrystal(ori, cell);
-        RotationResiduals problem = new RotationResiduals(obs, beam, crystal, panels, exp.goniometer(), start, osc);
-        LevenbergMarquardt.Evaluation first = problem.evaluate(false);
-        RmsdSummary initial = RmsdSummary.of(first.residuals(), first.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
-        progress.log(String.format("Initial RMSDs: %d reflections, X %.3f px, Y %.3f px, Z %.4f images",
-                initial.nref(), initial.rmsdXpx(), initial.rmsdYpx(), initial.rmsdZimages()));
+        Scan scan = exp.scan();
+        double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
 
-        int nOutliers = 0;
+        List<Macrocycle> cycles = new ArrayList<>();
         boolean[] outlier = new boolean[rows.length];
-        if (opt.outlierRejection()) {
-            outlier = FastMcd.outliers(first.residuals(), opt.seed(), 500);
-            int[] keep = new int[rows.length];
-            int k = 0;
-            for (int i = 0; i < rows.length; i++) if (!outlier[i]) keep[k++] = i; else nOutliers++;
-            obs = obs.select(java.util.Arrays.copyOf(keep, k));
-            problem = new RotationResiduals(obs, beam, crystal, panels, exp.goniometer(), start, osc);
-            progress.log(nOutliers + " reflections rejected as outliers (mcd)");
+        StaticCrystal staticCrystal = new StaticCrystal(ori, cell);
+        RotationResiduals problem = cycle("scan-static", all, beam, staticCrystal, panels, exp, opt, outlier, cycles, progress);
+        ScanVaryingCrystal sv = null;
+        if (opt.scanVarying()) {
+            int intervals = GaussianSmoother.intervals(scan.numImages() * scan.oscillationWidth(), opt.intervalWidth());
+            sv = new ScanVaryingCrystal(staticCrystal, new GaussianSmoother(0, scan.numImages(), intervals));
+            java.util.Arrays.fill(outlier, false);
+            problem = cycle("scan-varying", all, beam, sv, panels, exp, opt, outlier, cycles, progress);
         }
 
-        LevenbergMarquardt.Result lm = new LevenbergMarquardt(opt.maxIterations(), 1e-8).minimise(problem);
-        LevenbergMarquardt.Evaluation fin = problem.evaluate(false);
-        RmsdSummary last = RmsdSummary.of(fin.residuals(), fin.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
-        progress.log(String.format("Final RMSDs after %d iterations: %d reflections, X %.3f px, Y %.3f px, Z %.4f images",
-                lm.iterations(), last.nref(), last.rmsdXpx(), last.rmsdYpx(), last.rmsdZimages()));
-
-        // refined models
-        Mat3 a = ori.U().times(cell.B());
-        Crystal refinedCrystal = Crystal.fromA(a, c.spaceGroupHall());
-        refinedCrystal = new Crystal(refinedCrystal.realA(), refinedCrystal.realB(), refinedCrystal.realC(),
-                c.spaceGroupHall(), c.mosaicity(), List.of(), null);
+        Crystal refinedCrystal = refinedCrystal(c, staticCrystal, sv, scan);
         List<Panel> newPanels = new ArrayList<>();
         for (DetectorParameterisation dp : panels) newPanels.add(dp.panel());
         Experiment refined = exp.withBeam(beam.beam()).withCrystal(refinedCrystal).withDetector(det.withPanels(newPanels));
+        ReflectionTable out = annotate(table, rows, outlier, refined, experimentId, problem);
+        double[] esds = esds(problem);
+        return new Result(refined, out, cycles, problem.parameterNames(), problem.parameters(), esds);
+    }
 
-        ReflectionTable out = annotate(table, rows, outlier, refined, experimentId);
-        double[] esds = esds(lm.normalMatrix(), problem.parameterCount());
-        return new Result(refined, out, initial, last, problem.parameterNames(), problem.parameters(), esds,
-                lm.iterations(), nOutliers);
+    /** One macrocycle: outliers on the current residuals, then LM. Marks outliers in {@code outlier}. */
+    private static RotationResiduals cycle(String kind, Observations all, BeamParameterisation beam, CrystalModel crystal,
+                                           DetectorParameterisation[] panels, Experiment exp, Options opt,
+                                           boolean[] outlier, List<Macrocycle> cycles, Progress progress) {
+        Scan scan = exp.scan();
+        double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
+        Panel p0 = exp.detector().panel(0);
+        RotationResiduals problem = new RotationResiduals(all, beam, crystal, panels, exp.goniometer(), start, osc);
+        LevenbergMarquardt.Evaluation first = problem.evaluate(false);
+        RmsdSummary initial = RmsdSummary.of(first.residuals(), first.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
+        int nOutliers = 0;
+        Observations used = all;
+        if (opt.outlierRejection()) {
+            boolean[] o = FastMcd.outliers(first.residuals(), opt.seed(), 500);
+            int[] keep = new int[o.length];
+            int k = 0;
+            for (int i = 0; i < o.length; i++) {
+                outlier[i] = o[i];
+                if (o[i]) nOutliers++; else keep[k++] = i;
+            }
+            used = all.select(java.util.Arrays.copyOf(keep, k));
+            problem = new RotationResiduals(used, beam, crystal, panels, exp.goniometer(), start, osc);
+        }
+        LevenbergMarquardt.Result lm = new LevenbergMarquardt(opt.maxIterations(), 1e-8).minimise(problem);
+        LevenbergMarquardt.Evaluation fin = problem.evaluate(false);
+        RmsdSummary last = RmsdSummary.of(fin.residuals(), fin.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
+        cycles.add(new Macrocycle(kind, initial, last, lm.iterations(), nOutliers));
+        progress.log(String.format("%s refinement: %d outliers rejected; %d iterations; RMSDs X %.3f -> %.3f px, "
+                        + "Y %.3f -> %.3f px, Z %.4f -> %.4f images (%d reflections)", kind, nOutliers, lm.iterations(),
+                initial.rmsdXpx(), last.rmsdXpx(), initial.rmsdYpx(), last.rmsdYpx(), initial.rmsdZimages(),
+                last.rmsdZimages(), last.nref()));
+        return problem;
+    }
+
+    /** The refined crystal: static A, plus A at every scan point (n_images + 1) when scan-varying. */
+    private static Crystal refinedCrystal(Crystal c, StaticCrystal st, ScanVaryingCrystal sv, Scan scan) {
+        List<Mat3> perPoint = new ArrayList<>();
+        Mat3 a;
+        if (sv != null) {
+            for (int z = 0; z <= scan.numImages(); z++) perPoint.add(sv.UAt(z).times(sv.BAt(z)));
+            a = sv.UAt(scan.numImages() / 2.0).times(sv.BAt(scan.numImages() / 2.0));
+        } else {
+            a = st.U().times(st.B());
+        }
+        Crystal fromA = Crystal.fromA(a, c.spaceGroupHall());
+        return new Crystal(fromA.realA(), fromA.realB(), fromA.realC(), c.spaceGroupHall(), c.mosaicity(), perPoint, null);
     }
 
     /** Indexed reflections of the experiment with finite centroids, away from the spindle. */
@@ -168,7 +216,8 @@ public final class StaticRefiner {
     }
 
     /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and the refinement flags. */
-    private static ReflectionTable annotate(ReflectionTable in, int[] rows, boolean[] outlier, Experiment refined, int id) {
+    private static ReflectionTable annotate(ReflectionTable in, int[] rows, boolean[] outlier, Experiment refined, int id,
+                                            RotationResiduals fitted) {
         ReflectionTable t = in.copy();
         int n = t.size();
         long[] flags = t.flags();
@@ -179,14 +228,7 @@ public final class StaticRefiner {
         }
         int[] all = selectRows(refined, t, id, -1);
         Observations obs = observations(t, all);
-        BeamParameterisation b = new BeamParameterisation(refined.beam(), refined.goniometer());
-        Crystal c = refined.crystal();
-        DetectorParameterisation[] dp = new DetectorParameterisation[refined.detector().size()];
-        for (int p = 0; p < dp.length; p++) dp[p] = new DetectorParameterisation(refined.detector().panel(p));
-        RotationResiduals model = new RotationResiduals(obs, b, new StaticCrystal(new CrystalOrientationParameterisation(c.U()),
-                new UnitCellParameterisation(c.unitCell(), LatticeConstraint.TRICLINIC)), dp, refined.goniometer(),
-                Math.toRadians(refined.scan().oscillationStart()), Math.toRadians(refined.scan().oscillationWidth()));
-        double[] calc = model.predict();
+        double[] calc = fitted.withObservations(obs).predict();
         double[] mm = t.has("xyzcal.mm") ? t.vec3("xyzcal.mm") : t.newVec3("xyzcal.mm");
         double[] px = t.has("xyzcal.px") ? t.vec3("xyzcal.px") : t.newVec3("xyzcal.px");
         Scan scan = refined.scan();
@@ -202,7 +244,10 @@ public final class StaticRefiner {
         return t;
     }
 
-    private static double[] esds(double[] normal, int n) {
+    /** esds from the inverse normal matrix at the solution. */
+    private static double[] esds(RotationResiduals problem) {
+        int n = problem.parameterCount();
+        double[] normal = LevenbergMarquardt.normalMatrix(problem.evaluate(true), n);
         double[] e = new double[n];
         try {
             org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n, true, normal);
