@@ -39,6 +39,18 @@ public abstract class ModelParameterisation {
                 + "; parameters: " + String.join(", ", names));
     }
 
+    /**
+     * Fix every parameter whose name matches a DIALS fix_list word, read as a regular expression
+     * searched in the name ("Tau" fixes Tau1, Tau2 and Tau3); returns how many it fixed.
+     */
+    public int fixMatching(String pattern) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+        int n = 0;
+        for (int i = 0; i < names.length; i++)
+            if (p.matcher(names[i]).find()) { free[i] = false; n++; }
+        return n;
+    }
+
     public void fixAll() { java.util.Arrays.fill(free, false); }
 
     public int freeCount() {

@@ -36,17 +36,23 @@ public final class Refiner {
      * @param seed               seed of the outlier search
      * @param scanVarying        false: static only; true: static then scan-varying crystal
      * @param intervalWidth      degrees per smoother interval (DIALS: 36)
+     * @param cellStatic         keep the cell static in scan-varying refinement (crystal.unit_cell.force_static)
      */
     public record Options(LatticeConstraint constraint, List<String> fixBeam, List<String> fixCrystal,
                           List<String> fixDetector, boolean outlierRejection, double closeToSpindle,
-                          int maxIterations, long seed, boolean scanVarying, double intervalWidth) {
+                          int maxIterations, long seed, boolean scanVarying, double intervalWidth, boolean cellStatic) {
         public static Options defaults(LatticeConstraint constraint) {
-            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0, false, 36);
+            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0, false, 36, false);
         }
 
-        public Options withScanVarying(boolean sv) {
+        public Options withScanVarying(boolean sv, boolean staticCell) {
             return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierRejection, closeToSpindle,
-                    maxIterations, seed, sv, intervalWidth);
+                    maxIterations, seed, sv, intervalWidth, staticCell);
+        }
+
+        public Options withFixDetector(List<String> fix) {
+            return new Options(constraint, fixBeam, fixCrystal, fix, outlierRejection, closeToSpindle,
+                    maxIterations, seed, scanVarying, intervalWidth, cellStatic);
         }
     }
 
@@ -76,7 +82,7 @@ public final class Refiner {
         Observations all = observations(table, rows);
 
         BeamParameterisation beam = new BeamParameterisation(exp.beam(), exp.goniometer());
-        opt.fixBeam().forEach(beam::fix);
+        opt.fixBeam().forEach(beam::fixMatching);
         Crystal c = exp.crystal();
         CrystalOrientationParameterisation ori = new CrystalOrientationParameterisation(c.U());
         UnitCellParameterisation cell = new UnitCellParameterisation(c.unitCell(), opt.constraint());
@@ -88,7 +94,7 @@ public final class Refiner {
             panels[p] = new DetectorParameterisation(det.panel(p));
             // multi-panel detectors stay fixed until a hierarchical parameterisation exists
             if (det.size() > 1 || opt.fixDetector().contains("all")) panels[p].fixAll();
-            else for (String f : opt.fixDetector()) panels[p].fix(f);
+            else for (String f : opt.fixDetector()) panels[p].fixMatching(f);
         }
         Scan scan = exp.scan();
         double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
@@ -100,7 +106,7 @@ public final class Refiner {
         ScanVaryingCrystal sv = null;
         if (opt.scanVarying()) {
             int intervals = GaussianSmoother.intervals(scan.numImages() * scan.oscillationWidth(), opt.intervalWidth());
-            sv = new ScanVaryingCrystal(staticCrystal, new GaussianSmoother(0, scan.numImages(), intervals));
+            sv = new ScanVaryingCrystal(staticCrystal, new GaussianSmoother(0, scan.numImages(), intervals), !opt.cellStatic());
             java.util.Arrays.fill(outlier, false);
             problem = cycle("scan-varying", all, beam, sv, panels, exp, opt, outlier, cycles, progress);
         }
@@ -170,7 +176,9 @@ public final class Refiner {
         long[] flags = t.flags();
         double[] xyz = t.vec3("xyzobs.mm.value");
         int[] panel = t.has("panel") ? sizesAsInts(t) : new int[n];
-        Vec3 s0 = exp.beam().s0().normalize();
+        // DIALS tests the volume spanned by s0, s1 (both of length 1/λ) and the axis
+        Vec3 s0 = exp.beam().s0();
+        double k = 1 / exp.beam().wavelength();
         Vec3 axis = exp.goniometer().rotationAxisDatum();
         double[] range = exp.scan().oscillationRange();
         double lo = Math.toRadians(range[0]), hi = Math.toRadians(range[1]);
@@ -181,7 +189,7 @@ public final class Refiner {
             double x = xyz[3 * i], y = xyz[3 * i + 1], phi = xyz[3 * i + 2];
             if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(phi)) continue;
             if (phi < lo - 1e-9 || phi > hi + 1e-9) continue;
-            Vec3 s1 = exp.detector().panel(panel[i]).labCoord(x, y).normalize();
+            Vec3 s1 = exp.detector().panel(panel[i]).labCoord(x, y).normalize().times(k);
             if (Math.abs(s1.cross(s0).dot(axis)) <= closeToSpindle) continue;
             keep.add(i);
         }

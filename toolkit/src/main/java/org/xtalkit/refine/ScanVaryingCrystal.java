@@ -13,22 +13,23 @@ public final class ScanVaryingCrystal implements CrystalModel {
     private final UnitCellParameterisation instantCell;
     private final Smoothed orientation, cell;
     private double[] w;
-    private int nSamples;
+    private final int nSamples;
 
-    public ScanVaryingCrystal(StaticCrystal start, GaussianSmoother smoother) {
+    /** @param cellVarying false keeps the cell static (DIALS' crystal.unit_cell.force_static) */
+    public ScanVaryingCrystal(StaticCrystal start, GaussianSmoother smoother, boolean cellVarying) {
         this.smoother = smoother;
         this.nSamples = smoother.numValues();
         this.instantOrientation = start.orientation();
         this.instantCell = start.cell();
         this.orientation = new Smoothed(start.orientation(), nSamples);
-        this.cell = new Smoothed(start.cell(), nSamples);
+        this.cell = cellVarying ? new Smoothed(start.cell(), nSamples) : null;
         at(0);
     }
 
     @Override public void at(double frame) {
         w = smoother.weights(frame);
         instantOrientation.setValues(orientation.valuesAt(w));
-        instantCell.setValues(cell.valuesAt(w));
+        if (cell != null) instantCell.setValues(cell.valuesAt(w));
     }
 
     @Override public Mat3 U() { return instantOrientation.U(); }
@@ -40,12 +41,13 @@ public final class ScanVaryingCrystal implements CrystalModel {
     }
 
     @Override public Mat3 dB(int i) {
+        if (cell == null) return instantCell.dB(i);
         double wk = w[i % nSamples];
         return wk == 0 ? null : instantCell.dB(i / nSamples).times(wk);
     }
 
     @Override public ModelParameterisation orientation() { return orientation; }
-    @Override public ModelParameterisation cell() { return cell; }
+    @Override public ModelParameterisation cell() { return cell != null ? cell : instantCell; }
 
     /** U at a frame (for writing A at every scan point). */
     public Mat3 UAt(double frame) { at(frame); return U(); }

@@ -24,7 +24,7 @@ class ScanVaryingTest {
         BeamParameterisation bp = new BeamParameterisation(s.beam, s.goniometer);
         StaticCrystal st = new StaticCrystal(new CrystalOrientationParameterisation(s.u),
                 new UnitCellParameterisation(s.cell, s.constraint));
-        ScanVaryingCrystal sv = new ScanVaryingCrystal(st, new GaussianSmoother(0, nImages, intervals));
+        ScanVaryingCrystal sv = new ScanVaryingCrystal(st, new GaussianSmoother(0, nImages, intervals), true);
         DetectorParameterisation[] dp = {new DetectorParameterisation(s.panel)};
         dp[0].fixAll();
         return new RotationResiduals(obs, bp, sv, dp, s.goniometer, 0, OSC);
