@@ -133,6 +133,35 @@ class ReflReaderTest {
         assertTrue(e.getMessage().contains(pickle.toString()) && e.getMessage().contains("os.system"), e.getMessage());
     }
 
+    /** Damaged files (bytes overwritten at random, fixed seed) read or fail with an XtalException, nothing else. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"l_cysteine_narrow_wedge/23_integrated.refl", "l_cysteine_4_sweeps_scaled/scaled_35.refl"})
+    void damagedFilesFailCleanly(String fixture) throws IOException {
+        byte[] original = Files.readAllBytes(SharedData.data(fixture));
+        java.util.Random r = new java.util.Random(20261125);
+        int failed = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            byte[] b = original.clone();
+            // Damage the structure near the start (headers, names, types) as well as anywhere.
+            int region = trial % 2 == 0 ? Math.min(b.length, 400) : b.length;
+            for (int k = 0; k < 1 + r.nextInt(4); k++) b[r.nextInt(region)] = (byte) r.nextInt(256);
+            try {
+                ReflReader.read(b, "damaged.refl");
+            } catch (XtalException e) {
+                assertTrue(e.getMessage().startsWith("damaged.refl: "), e.getMessage());
+                failed++;
+            }
+        }
+        assertTrue(failed > 0, "no damage was detected at all");
+    }
+
+    @Test
+    void missingFileIsNamed(@TempDir Path dir) {
+        Path f = dir.resolve("absent.refl");
+        XtalException e = assertThrows(XtalException.class, () -> ReflReader.read(f));
+        assertEquals(f + ": no such file, expected a DIALS reflection file (.refl)", e.getMessage());
+    }
+
     @Test
     void unknownVersionAndColumnTypeAreNamed(@TempDir Path dir) throws IOException {
         MsgpackOutput v2 = header(2, "vec3<double>", 24);
