@@ -177,7 +177,7 @@ public final class MergingStatistics {
         double crit = Distributions.criticalCorrelation(normal.nCcHalf(), 0.01);
         return new ShellStatistics(dMax, dMin, normal.nObs(), normal.nUniq(), normal.multiplicity(),
                 expected == 0 ? 0 : Math.min(1, normal.nUniq() / (double) expected), normal.meanI(), normal.meanIOverSigma(),
-                normal.rMerge(), normal.rMeas(), normal.rPim(), rAnomDen == 0 ? 0 : rAnomNum / rAnomDen,
+                normal.rMerge(), normal.rMeas(), normal.rPim(), rAnomDen == 0 ? Double.NaN : rAnomNum / rAnomDen,
                 ccHalf, !Double.isNaN(crit) && ccHalf > crit, normal.ccHalfSigmaTau(), ccAnom(sel),
                 acentric == 0 ? 0 : Math.min(1, p.count / (double) acentric), anom.multiplicity(),
                 anom.rMerge(), anom.rMeas(), anom.rPim(), normal.nCcHalf());

@@ -15,7 +15,7 @@ package org.xtalkit.merge;
  * @param rMerge               Rmerge(I)
  * @param rMeas                Rmeas(I)
  * @param rPim                 Rpim(I)
- * @param rAnom                Σ|I+ − I−| / Σ⟨I±⟩ over Bijvoet pairs
+ * @param rAnom                Σ|I+ − I−| / Σ⟨I±⟩ over Bijvoet pairs (NaN without pairs)
  * @param ccHalf               CC½, half-dataset split (cctbx's generator and order)
  * @param ccHalfSignificant    CC½ above the 1 % critical value
  * @param ccHalfSigmaTau       CC½ by σ-τ
@@ -35,8 +35,9 @@ public record ShellStatistics(double dMax, double dMin, long nObs, long nUniq, d
 
     /** The table row as dials.merge prints it. */
     public String format() {
-        return String.format("%6.2f %6.2f %6d %6d   %5.2f %6.2f  %8.1f  %6.1f  % 7.3f  % 7.3f  % 7.3f  % 7.3f  % 5.3f%s  % 5.3f",
-                dMax, dMin, nObs, nUniq, multiplicity, completeness * 100, meanI, meanIOverSigma, rMerge, rMeas, rPim, rAnom,
-                ccHalf, ccHalfSignificant ? "*" : " ", ccAnom);
+        // r_anom is blank where a shell has no Bijvoet pairs, as iotbx leaves it
+        return String.format("%6.2f %6.2f %6d %6d   %5.2f %6.2f  %8.1f  %6.1f  % 7.3f  % 7.3f  % 7.3f  %s  % 5.3f%s  % 5.3f",
+                dMax, dMin, nObs, nUniq, multiplicity, completeness * 100, meanI, meanIOverSigma, rMerge, rMeas, rPim,
+                Double.isNaN(rAnom) ? "" : String.format("% 7.3f", rAnom), ccHalf, ccHalfSignificant ? "*" : "", ccAnom);
     }
 }
