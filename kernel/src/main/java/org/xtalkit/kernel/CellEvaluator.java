@@ -143,7 +143,7 @@ final class CellEvaluator implements AutoCloseable {
             }
             t = t.getCause();
         }
-        return new CellException(ee.getExceptionClassName(), ee.getMessage() == null ? "" : ee.getMessage(), lines);
+        return new CellException(ee.getExceptionClassName(), lines.get(0), lines);
     }
 
     /** Completions at cursor: the replacements and the range of the cell they replace. */
