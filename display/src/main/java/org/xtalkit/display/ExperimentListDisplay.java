@@ -14,6 +14,7 @@ import org.xtalkit.model.ImageSetRef;
 import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 import org.xtalkit.model.UnitCell;
+import org.xtalkit.spacegroup.SpaceGroup;
 
 /**
  * Experiments as dials.show summarises them: per experiment the detector panels, beam (and beam
@@ -149,13 +150,22 @@ public final class ExperimentListDisplay {
     private static Section crystal(Crystal c) {
         List<String[]> l = new ArrayList<>();
         l.add(kv("unit cell", cell(c.unitCell())));
-        l.add(kv("space group (Hall)", c.spaceGroupHall().strip()));
+        l.add(kv("space group", spaceGroup(c.spaceGroupHall())));
         l.add(kv("U matrix", mat(c.U())));
         l.add(kv("B matrix", mat(c.B())));
         l.add(kv("A = UB", mat(c.A())));
         if (!Double.isNaN(c.mosaicity())) l.add(kv("mosaicity", Html.number(c.mosaicity()) + "°"));
         if (c.isScanVarying()) l.add(kv("A sampled at", c.aAtScanPoints().size() + " scan points"));
         return new Section("Crystal", l);
+    }
+
+    /** "I 21 3 (Hall: I 2b 2c 3)" as dials.show names it; the Hall symbol alone when not tabulated. */
+    static String spaceGroup(String hall) {
+        try {
+            return SpaceGroup.fromHall(hall).xhm() + " (Hall: " + hall.strip() + ")";
+        } catch (RuntimeException e) {
+            return "Hall: " + hall.strip();
+        }
     }
 
     static String cell(UnitCell u) {
