@@ -34,7 +34,8 @@ class ProfileFitterTest {
 
     record Refl(Vec3 s1, double phi, double frame, double intensity, Shoebox expected, Shoebox noisy) {}
 
-    @BeforeAll static void synthesise() {
+    @BeforeAll static synchronized void synthesise() {
+        if (!full.isEmpty()) return;
         e = Simulate.insulin(SimulationParams.parse("nimages=20", "binning=4")).truth().experiments().get(0);
         Panel p = e.detector().panel(0);
         // spots of σ ≈ 1 pixel, rocking curves of σ 0.08° on 0.1° images
