@@ -103,6 +103,7 @@ class ProfileFitterDialsParityTest {
             }
             worstGrid = Math.max(worstGrid, diff / max);
         }
+        System.out.print(log);
         System.out.printf("DIALS parity: CC(prf) %.6f, max |ΔI|/σ %.4f, max |Δcorrelation| %.4f, worst grid difference %.2e of max%n",
                 cc, maxDiffSigma, maxCorrDiff, worstGrid);
         assertEquals(0, maxDiffSigma, 0.05, "largest intensity difference in σ");
