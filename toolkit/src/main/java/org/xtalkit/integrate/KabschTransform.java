@@ -55,6 +55,8 @@ final class KabschTransform {
     static final class Grid {
         final double[] data, background;
         final boolean[] sliceMask;
+        /** One frame's counts on the (c1, c2) grid. */
+        final double[] plane, planeBackground;
         /** Compact (d − b, |b|, p) of the cells a fit uses. */
         final double[] fitSignal, fitBackground, fitProfile;
         final QuadGridOverlap overlap = new QuadGridOverlap();
@@ -70,6 +72,8 @@ final class KabschTransform {
             data = new double[volume];
             background = new double[volume];
             sliceMask = new boolean[n];
+            plane = new double[n * n];
+            planeBackground = new double[n * n];
             fitSignal = new double[volume];
             fitBackground = new double[volume];
             fitProfile = new double[volume];
@@ -102,30 +106,32 @@ final class KabschTransform {
 
         float[] data = sb.data(), bg = sb.background();
         int[] mask = sb.mask();
-        boolean hasBg = bg.length == data.length;
-        double[] out = g.data, outBg = g.background, zf = g.zf;
+        boolean hasBg = bg.length == data.length, withBg = !subtract && hasBg;
+        double[] out = g.data, outBg = g.background, zf = g.zf, plane2 = g.plane, planeBg = g.planeBackground;
         int[] start = g.pixelStart, cells = g.cells;
         double[] fracs = g.fracs;
         int plane = nx * ny;
         for (int k = 0; k < nz; k++) {
             int kLo = g.kLo[k], kHi = g.kHi[k];
             if (kLo > kHi) continue;
+            // the frame's counts on the (c1, c2) grid, then shared out over the e3 cells
+            Arrays.fill(plane2, 0);
+            if (withBg) Arrays.fill(planeBg, 0);
             int base = k * plane;
             for (int p = 0; p < plane; p++) {
                 int m0 = start[p], m1 = start[p + 1];
                 if (m0 == m1 || (mask[base + p] & USE) != USE) continue;
                 double d = data[base + p], b = hasBg ? bg[base + p] : 0;
                 if (subtract) d -= b;
-                for (int kk = kLo; kk <= kHi; kk++) {
-                    double w = zf[k * n + kk];
-                    if (w == 0) continue;
-                    int o = kk * n2;
-                    double dw = d * w, bw = b * w;
-                    for (int m = m0; m < m1; m++) {
-                        out[o + cells[m]] += dw * fracs[m];
-                        if (!subtract) outBg[o + cells[m]] += bw * fracs[m];
-                    }
-                }
+                for (int m = m0; m < m1; m++) plane2[cells[m]] += d * fracs[m];
+                if (withBg) for (int m = m0; m < m1; m++) planeBg[cells[m]] += b * fracs[m];
+            }
+            for (int kk = kLo; kk <= kHi; kk++) {
+                double w = zf[k * n + kk];
+                if (w == 0) continue;
+                int o = kk * n2;
+                for (int c = 0; c < n2; c++) out[o + c] += w * plane2[c];
+                if (withBg) for (int c = 0; c < n2; c++) outBg[o + c] += w * planeBg[c];
             }
         }
         return true;

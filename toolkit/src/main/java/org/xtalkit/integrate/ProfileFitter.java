@@ -1,10 +1,16 @@
 package org.xtalkit.integrate;
 
+import org.xtalkit.XtalException;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
 import org.xtalkit.table.MaskCode;
+import org.xtalkit.step.params.ParamSpec;
+import org.xtalkit.step.params.ParamType;
+import org.xtalkit.step.params.ParamValues;
 import org.xtalkit.table.Shoebox;
+
+import java.util.List;
 
 /**
  * Profile fitting in the Kabsch reflection frame, as DIALS' GaussianRSProfileModeller with
@@ -33,6 +39,29 @@ public final class ProfileFitter {
     public record Options(int gridSize, double scanStep, boolean regularGrid, int minReflections,
                           double tolerance, int maxIterations) {
         public static final Options DEFAULTS = new Options(5, 5.0, true, 1, 1e-3, 100);
+        private static final String P = "profile.gaussian_rs.fitting.";
+
+        public Options {
+            if (gridSize < 1 || !(scanStep > 0) || minReflections < 1 || !(tolerance > 0) || maxIterations < 1)
+                throw new XtalException("profile fitting: grid_size=" + gridSize + " (>= 1), scan_step=" + scanStep
+                        + " (> 0), min_reflections=" + minReflections + " (>= 1) out of range");
+        }
+
+        /** The parameters as DIALS names them (min_reflections is xtalkit's). */
+        public static List<ParamSpec> specs() {
+            return List.of(
+                    ParamSpec.of(P + "scan_step", ParamType.FLOAT, "5", "Space between profiles in degrees"),
+                    ParamSpec.of(P + "grid_size", ParamType.INT, "5", "The size of the profile grid."),
+                    ParamSpec.choice(P + "grid_method", "regular_grid", "Select the profile grid method",
+                            "single", "regular_grid"),
+                    ParamSpec.of(P + "min_reflections", ParamType.INT, "1",
+                            "Reflections a reference profile needs; with fewer it borrows the nearest profile's"));
+        }
+
+        public static Options from(ParamValues v) {
+            return new Options(v.getInt(P + "grid_size"), v.getDouble(P + "scan_step"),
+                    "regular_grid".equals(v.str(P + "grid_method")), v.getInt(P + "min_reflections"), 1e-3, 100);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
 import org.xtalkit.simulate.Simulate;
 import org.xtalkit.simulate.SimulationParams;
+import org.xtalkit.step.params.ParamValues;
 import org.xtalkit.table.MaskCode;
 import org.xtalkit.table.ReflectionTable;
 import org.xtalkit.table.Shoebox;
@@ -223,6 +224,17 @@ class ProfileFitterTest {
         g.finishReferences();
         for (int b = 0; b < g.numProfiles(); b++) assertTrue(g.profileUsed(b) >= 0);
         assertTrue(g.fit(r.noisy, r.s1, r.phi, r.frame).success());
+    }
+
+    @Test void optionsParseWithDialsNamesAndDefaults() {
+        var specs = ProfileFitter.Options.specs();
+        assertEquals(ProfileFitter.Options.DEFAULTS, ProfileFitter.Options.from(ParamValues.parse("integrate", specs)));
+        var o = ProfileFitter.Options.from(ParamValues.parse("integrate", specs,
+                "profile.gaussian_rs.fitting.grid_method=single", "profile.gaussian_rs.fitting.scan_step=1"));
+        assertTrue(!o.regularGrid());
+        ProfileFitter f = new ProfileFitter(e, model, o);
+        assertEquals(2, f.numProfiles(), "one region, 2° of scan in 1° blocks");
+        assertEquals(9, new ProfileFitter(e, model).numProfiles(), "3×3 regions, one 5° block");
     }
 
     /** Fraction of a unit normal in grid cell c (centre g, width step in σ). */
