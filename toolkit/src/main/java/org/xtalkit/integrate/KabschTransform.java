@@ -99,7 +99,7 @@ final class KabschTransform {
         KabschFrame kf = new KabschFrame(m2, s0, s1, phi);
         double zeta = kf.zeta();
         if (zeta == 0 || !Double.isFinite(zeta)) return false;
-        if (!frameFractions(bbox[4], bbox[5], phi, zeta, g)) return false;
+        frameFractions(bbox[4], bbox[5], phi, zeta, g);
         Panel panel = experiment.detector().panel(sb.panel());
         cornerCoordinates(panel, bbox, kf, g);
         pixelOverlaps(panel, sb, g);
@@ -141,7 +141,7 @@ final class KabschTransform {
      * zf[k·n + kk]: fraction of frame k's rocking-curve share that falls in e3 cell kk (DIALS'
      * MapFramesForward), with kLo/kHi the cells it touches; and the usable-slice mask.
      */
-    private boolean frameFractions(int z0, int z1, double phi, double zeta, Grid g) {
+    private void frameFractions(int z0, int z1, double phi, double zeta, Grid g) {
         Scan scan = experiment.scan();
         int nz = z1 - z0;
         if (g.zf.length < nz * n) g.zf = new double[nz * n * 2];
@@ -178,7 +178,6 @@ final class KabschTransform {
             double covered = ca < cb ? Erf.normalFraction(ca, cb, 0, sigmaM) : 0;
             g.sliceMask[kk] = cell > 0 && covered / cell > 0.99;
         }
-        return true;
     }
 
     /** Grid (c1, c2) coordinates of the shoebox's pixel corners (ny+1 rows of nx+1). */

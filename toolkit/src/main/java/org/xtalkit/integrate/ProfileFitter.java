@@ -22,7 +22,10 @@ import java.util.List;
  * least squares with Poisson weights (DIALS' ProfileFitter).
  *
  * <p>{@link #addReference} may be called from several threads; {@link #finishReferences} once
- * after the last; then {@link #fit} from any number of threads.
+ * after the last; then {@link #fit} from any number of threads. As in DIALS, references should be
+ * reference spots (strong, indexed, used in refinement), fully recorded (partiality &gt; 0.99) and
+ * integrated by summation. The fitted intensity is that of the whole reflection (the reference is
+ * normalised over the full grid), so it needs no partiality correction.
  */
 public final class ProfileFitter {
     /**
@@ -147,14 +150,17 @@ public final class ProfileFitter {
         if (finished) return;
         for (int i = 0; i < profiles.length; i++) {
             double[] p = profiles[i];
-            if (p == null || nReflections[i] < options.minReflections()) continue;
-            double sum = 0;
-            for (int j = 0; j < p.length; j++) {
-                if (p[j] < 0) p[j] = 0;
-                sum += p[j];
+            if (p == null) continue;
+            synchronized (p) {
+                if (nReflections[i] < options.minReflections()) continue;
+                double sum = 0;
+                for (int j = 0; j < p.length; j++) {
+                    if (p[j] < 0) p[j] = 0;
+                    sum += p[j];
+                }
+                if (!(sum > 0)) continue;
+                for (int j = 0; j < p.length; j++) p[j] /= sum;
             }
-            if (!(sum > 0)) continue;
-            for (int j = 0; j < p.length; j++) p[j] /= sum;
             use[i] = i;
         }
         for (int i = 0; i < profiles.length; i++) {
