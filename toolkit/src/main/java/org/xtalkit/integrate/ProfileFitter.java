@@ -114,12 +114,13 @@ public final class ProfileFitter {
      * @param s1    its diffracted beam vector
      * @param phi   its φ (rad, xyzcal.mm z)
      * @param frame its frame (xyzcal.px z)
-     * @return true when it was used (as DIALS: bbox on the panel, all foreground pixels valid,
-     *         positive background-subtracted sum in the grid)
+     * @return true when it was used (as DIALS: background present, bbox on the panel, all
+     *         foreground pixels valid, positive background-subtracted sum in the grid)
      */
     public boolean addReference(Shoebox sb, Vec3 s1, double phi, double frame) {
         if (finished) throw new IllegalStateException("reference profiles are finished");
-        if (!sb.isAllocated() || !bboxOnPanel(sb) || !foregroundValid(sb)) return false;
+        if (!sb.isAllocated() || sb.background().length != sb.data().length || !bboxOnPanel(sb) || !foregroundValid(sb))
+            return false;
         KabschTransform.Grid g = grids.get();
         if (!transform.forward(sb, s1, phi, true, g)) return false;
         double sum = 0;
