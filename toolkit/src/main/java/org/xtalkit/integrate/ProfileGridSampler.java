@@ -7,7 +7,7 @@ package org.xtalkit.integrate;
  * neighbouring blocks with a Gaussian weight of FWHM one block ({@link #weight}). With nx = ny = 1
  * (multi-panel detectors, DIALS' "single") only the scan position counts.
  */
-public final class ProfileGridSampler {
+final class ProfileGridSampler {
     private final int nx, ny, nz;
     private final double stepX, stepY, stepZ, z0;
 
@@ -17,7 +17,7 @@ public final class ProfileGridSampler {
      * @param frame0 first frame of the scan (array range start)
      * @param frame1 end of the scan (array range end, exclusive)
      */
-    public ProfileGridSampler(int width, int height, int frame0, int frame1, int nx, int ny, int nz) {
+    ProfileGridSampler(int width, int height, int frame0, int frame1, int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1 || frame1 <= frame0 || width < 1 || height < 1)
             throw new IllegalArgumentException("profile grid " + nx + "x" + ny + "x" + nz + " over frames "
                     + frame0 + ".." + frame1 + " of a " + width + "x" + height + " image");

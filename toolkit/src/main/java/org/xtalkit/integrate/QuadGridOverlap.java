@@ -47,10 +47,17 @@ final class QuadGridOverlap {
         if (minX < c0) nRem = keepAbove(remX, remY, nRem, true, c0);
         for (int c = c0; c <= c1 && nRem >= 3; c++) {
             // column c = part of the remainder left of c + 1; the rest stays for the next column
-            nCol = cut(remX, remY, nRem, true, c + 1, colX, colY, tmpX, tmpY);
-            nRem = nTmp;
-            System.arraycopy(tmpX, 0, remX, 0, nRem);
-            System.arraycopy(tmpY, 0, remY, 0, nRem);
+            if (c == c1 && maxX <= c + 1) {  // the last column is what remains
+                System.arraycopy(remX, 0, colX, 0, nRem);
+                System.arraycopy(remY, 0, colY, 0, nRem);
+                nCol = nRem;
+                nRem = 0;
+            } else {
+                nCol = cut(remX, remY, nRem, true, c + 1, colX, colY, tmpX, tmpY);
+                nRem = nTmp;
+                System.arraycopy(tmpX, 0, remX, 0, nRem);
+                System.arraycopy(tmpY, 0, remY, 0, nRem);
+            }
             if (nCol < 3) continue;
             double cMinY = Double.POSITIVE_INFINITY, cMaxY = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < nCol; i++) {
@@ -60,12 +67,18 @@ final class QuadGridOverlap {
             int a0 = Math.max(r0, (int) Math.floor(cMinY)), a1 = Math.min(r1, (int) Math.floor(cMaxY));
             if (cMinY < a0) nCol = keepAbove(colX, colY, nCol, false, a0);
             for (int r = a0; r <= a1 && nCol >= 3; r++) {
-                nCell = cut(colX, colY, nCol, false, r + 1, cellX, cellY, rowX, rowY);
-                nCol = nTmp;
-                System.arraycopy(rowX, 0, colX, 0, nCol);
-                System.arraycopy(rowY, 0, colY, 0, nCol);
-                if (nCell < 3) continue;
-                double a = Math.abs(area(cellX, cellY, nCell));
+                double a;
+                if (r == a1 && cMaxY <= r + 1) {  // the last cell of the column is what remains
+                    a = Math.abs(area(colX, colY, nCol));
+                    nCol = 0;
+                } else {
+                    nCell = cut(colX, colY, nCol, false, r + 1, cellX, cellY, rowX, rowY);
+                    nCol = nTmp;
+                    System.arraycopy(rowX, 0, colX, 0, nCol);
+                    System.arraycopy(rowY, 0, colY, 0, nCol);
+                    if (nCell < 3) continue;
+                    a = Math.abs(area(cellX, cellY, nCell));
+                }
                 if (a > 0) {
                     cells[out] = r * n + c;
                     fracs[out] = a * inv;
