@@ -1,6 +1,6 @@
 package org.xtalkit.simulate;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * CBF byte-offset compression (Hammersley's scheme, CBFlib "x-CBF_BYTE_OFFSET"): each pixel is
@@ -12,24 +12,26 @@ final class ByteOffsetEncoder {
     private ByteOffsetEncoder() {}
 
     static byte[] encode(int[] values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(values.length + values.length / 8);
+        byte[] out = new byte[values.length + 64];
+        int n = 0;
         long previous = 0;
         for (int v : values) {
+            if (n + 7 > out.length) out = Arrays.copyOf(out, out.length + (out.length >> 1));
             long delta = v - previous;
             previous = v;
             if (delta >= -127 && delta <= 127) {
-                out.write((int) delta);
+                out[n++] = (byte) delta;
             } else if (delta >= -32767 && delta <= 32767) {
-                out.write(0x80);
-                out.write((int) delta & 0xFF);
-                out.write((int) (delta >> 8) & 0xFF);
+                out[n++] = (byte) 0x80;
+                out[n++] = (byte) delta;
+                out[n++] = (byte) (delta >> 8);
             } else {
-                out.write(0x80);
-                out.write(0x00);
-                out.write(0x80);
-                for (int b = 0; b < 4; b++) out.write((int) (delta >> (8 * b)) & 0xFF);
+                out[n++] = (byte) 0x80;
+                out[n++] = 0x00;
+                out[n++] = (byte) 0x80;
+                for (int b = 0; b < 4; b++) out[n++] = (byte) (delta >> (8 * b));
             }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, n);
     }
 }
