@@ -3,6 +3,7 @@ package org.xtalkit.simulate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.xtalkit.XtalException;
+import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
 
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Writes what the simulation put in: {@code truth.json} (crystal, geometry true and in the header,
- * physics and per-image factors), {@code true_intensities.csv} (one row per symmetry-unique
+ * physics and per-image factors), {@code true_model.expt} (the true models as DIALS reads them), {@code true_intensities.csv} (one row per symmetry-unique
  * reflection of m-3, or of 23 with I(+)/I(-) when there is an anomalous signal) and
  * {@code true_reflections.csv} (every Ewald-sphere crossing of the sweep: where and how strong).
  */
@@ -30,6 +31,9 @@ final class TruthWriter {
     static List<Path> write(Simulation sim, Path dir) {
         List<Path> files = new ArrayList<>();
         files.add(atomically(dir.resolve("truth.json"), out -> out.write(json(sim))));
+        Path expt = dir.resolve("true_model.expt");
+        ExptFile.write(sim.truth().experiments(), expt);
+        files.add(expt);
         files.add(atomically(dir.resolve("true_intensities.csv"), out -> intensities(sim, out)));
         files.add(atomically(dir.resolve("true_reflections.csv"), out -> reflections(sim, out)));
         return files;
