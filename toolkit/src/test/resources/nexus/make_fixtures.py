@@ -8,6 +8,7 @@ Writes, next to this script:
   twomodule.nxs   one NXdetector with two NXdetector_modules (data_origin) on one data array
   vds.nxs + vds_data.h5  a virtual dataset: frames 4..8 of an external file, then 2 frames of a
                   dataset in the same file ("." source), with the source selected by a hyperslab
+  contiguous.nxs  signed 16-bit counts stored contiguously (no chunks)
   expected.json   dials.import models (via dxtbx) and get_raw_data / static mask of every image
 """
 import json
@@ -135,11 +136,20 @@ with h5py.File("vds.nxs", "w", libver="latest") as f:
     d.attrs["signal"] = "data"
     d.create_virtual_dataset("data", layout)
 
+# --- contiguous.nxs: signed 16-bit counts stored contiguously (no chunks, no filters)
+ny, nx = 5, 6
+cont = rng.integers(-3, 300, size=(2, ny, nx)).astype(np.int16)
+with h5py.File("contiguous.nxs", "w") as f:
+    entry = common(f, 2, ny, nx, [("module", (0, 0), (ny, nx), (0.0, 0.0, 0.0))], omega_chain)
+    d = nxgroup(entry, "data", "NXdata")
+    d.attrs["signal"] = "data"
+    d.create_dataset("data", data=cont)
+
 # --- what dxtbx reads
 from dxtbx.model.experiment_list import ExperimentListFactory  # noqa: E402
 
 expected = {}
-for name in ("multiaxis.nxs", "twomodule.nxs", "vds.nxs"):
+for name in ("multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs"):
     el = ExperimentListFactory.from_filenames([os.path.join(HERE, name)])
     imageset = el[0].imageset
     models = json.loads(json.dumps(el.to_dict()))
