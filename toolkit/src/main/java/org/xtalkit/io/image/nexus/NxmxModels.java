@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import org.xtalkit.io.image.Attenuation;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
 import org.xtalkit.model.Detector;
@@ -104,7 +105,7 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         Dataset th = required(NxTree.dataset(detector, "sensor_thickness"), detector, "sensor_thickness");
         double thickness = NxTree.scalar(th) * NxUnits.toMm(NxTree.attrString(th, "units"), th.getPath());
         return new Panel(path(module), "SENSOR_PAD", fastAxis, slowAxis, origin, new int[] {0, 0}, nFast, nSlow,
-                psFast, psSlow, trustedMin, trustedMax, thickness, material, SensorMu.mu(material, wavelength), "",
+                psFast, psSlow, trustedMin, trustedMax, thickness, material, Attenuation.muPerMm(material, wavelength), "",
                 List.of(), 1.0, 0.0, true, null);
     }
 

@@ -2,7 +2,6 @@ package org.xtalkit.io.image.nexus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,6 @@ class NxmxFormatTest {
     @ParameterizedTest
     @ValueSource(strings = {"eiger_master", "dls_vds"})
     void sensorMuEqualsDials(String name) throws Exception {
-        Assumptions.assumeTrue(SensorMu.available(), "attenuation tables not merged yet");
         FormatMetadata m = new NxmxFormat().readMetadata(fixture(name));
         JsonNode p = JSON.readTree(SharedData.reference("nexus/" + name + ".imported.expt").toFile())
                 .get("detector").get(0).get("panels").get(0);

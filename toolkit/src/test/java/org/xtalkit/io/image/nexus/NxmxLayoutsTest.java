@@ -67,6 +67,7 @@ class NxmxLayoutsTest {
             assertClose(p.get("trusted_range").get(1).asDouble(), panel.trustedMax());
             assertClose(p.get("thickness").asDouble(), panel.thickness());
             assertEquals(p.get("material").asText(), panel.material());
+            assertClose(p.get("mu").asDouble(), panel.mu());
         }
         JsonNode g = models.get("goniometer").get(0), gm = e.get("goniometer_matrices");
         Goniometer gonio = m.goniometer();
