@@ -65,6 +65,7 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         if (modules.isEmpty()) throw new IllegalArgumentException(path(detector) + " has no NXdetector_module");
         List<Panel> panels = new ArrayList<>();
         for (Group m : modules) panels.add(panel(detector, m, wavelength));
+        Detector detectorModel = modules.size() == 1 ? new Detector(panels) : DetectorHierarchy.of(modules, panels);
 
         NxTransformation sampleAxis = null;
         if (sample != null && NxTree.dataset(sample, "depends_on") != null
@@ -73,7 +74,7 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         Goniometer gonio = sampleAxis == null ? null : goniometer(sampleAxis);
         Scan scan = sampleAxis == null ? null : scan(sampleAxis, detector);
         Dataset bits = NxTree.dataset(detector, "bit_depth_readout");
-        return new NxmxModels(entry, detector, modules, beam, new Detector(panels), gonio, scan,
+        return new NxmxModels(entry, detector, modules, beam, detectorModel, gonio, scan,
                 bits == null ? 0 : (int) NxTree.scalar(bits));
     }
 

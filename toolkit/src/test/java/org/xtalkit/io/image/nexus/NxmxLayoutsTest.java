@@ -69,6 +69,7 @@ class NxmxLayoutsTest {
             assertEquals(p.get("material").asText(), panel.material());
             assertClose(p.get("mu").asDouble(), panel.mu());
         }
+        assertSameHierarchy(models.get("detector").get(0).get("hierarchy"), m.detector().hierarchy());
         JsonNode g = models.get("goniometer").get(0), gm = e.get("goniometer_matrices");
         Goniometer gonio = m.goniometer();
         if (g.has("axes")) {
@@ -93,6 +94,19 @@ class NxmxLayoutsTest {
             assertClose(s.get("exposure_time").get(i).asDouble(), m.scan().exposureTimes()[i]);
             assertClose(s.get("epochs").get(i).asDouble(), m.scan().epochs()[i]);
         }
+    }
+
+    static void assertSameHierarchy(JsonNode expected, org.xtalkit.model.DetectorGroup g) {
+        if (expected.has("panel")) {
+            assertEquals(expected.get("panel").asInt(), g.panelIndex());
+            return;
+        }
+        assertEquals(expected.get("name").asText(), g.name());
+        assertVec(expected.get("fast_axis"), g.fastAxis());
+        assertVec(expected.get("slow_axis"), g.slowAxis());
+        assertVec(expected.get("origin"), g.origin());
+        assertEquals(expected.get("children").size(), g.children().size(), g.name());
+        for (int i = 0; i < g.children().size(); i++) assertSameHierarchy(expected.get("children").get(i), g.children().get(i));
     }
 
     @ParameterizedTest
