@@ -5,6 +5,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import org.xtalkit.io.image.Attenuation;
+import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
 import org.xtalkit.model.Detector;
@@ -111,8 +112,8 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
     }
 
     /** The product of the rotations in a chain (translations left out), at the first frame. */
-    private static org.xtalkit.math.Mat3 rotationOf(NxTransformation start) {
-        if (start == null) return org.xtalkit.math.Mat3.IDENTITY;
+    private static Mat3 rotationOf(NxTransformation start) {
+        if (start == null) return Mat3.IDENTITY;
         List<NxTransformation> rotations = start.chain().stream().filter(NxTransformation::isRotation).toList();
         return NxTransformation.cumulative(rotations, 0).r();
     }

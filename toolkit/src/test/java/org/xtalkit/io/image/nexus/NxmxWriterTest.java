@@ -72,6 +72,24 @@ class NxmxWriterTest {
                 && e.getMessage().contains("does not exist"), e.getMessage());
     }
 
+    /** Developer check: DIALS 3.12 imports what the writer wrote (the single data file through the signal link). */
+    @Test
+    void dialsImportsTheWrittenMaster(@TempDir Path dir) throws Exception {
+        org.xtalkit.SharedData.assumeCommand("dials.import");
+        boolean[] good = new boolean[NX * NY];
+        int[][] images = images(3, good);
+        Path master = dir.resolve("dials_master.h5");
+        NxmxWriter.writeMasterAndData(master, Beam.simple(0.9763), panel(), AXIS, scan(3), i -> images[i], good, 10);
+        Process p = new ProcessBuilder("dials.import", master.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        var expt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("imported.expt").toFile());
+        var origin = expt.get("detector").get(0).get("panels").get(0).get("origin");
+        assertVecClose(panel().origin(), new Vec3(origin.get(0).asDouble(), origin.get(1).asDouble(), origin.get(2).asDouble()));
+        assertEquals(3, expt.get("scan").get(0).get("image_range").get(1).asInt());
+        assertEquals(0.9763, expt.get("beam").get(0).get("wavelength").asDouble(), 1e-12);
+    }
+
     @Test
     void singleDataFileIsAlsoTheSignalDataset(@TempDir Path dir) throws Exception {
         boolean[] good = new boolean[NX * NY];
