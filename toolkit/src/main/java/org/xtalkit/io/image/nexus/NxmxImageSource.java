@@ -41,7 +41,10 @@ public final class NxmxImageSource implements ImageSource {
         this.readers = new AtomicReferenceArray<>(segments.size());
     }
 
-    /** The images {@code firstImage..lastImage} (1-based, inclusive) of this source: an image_range subset. */
+    /**
+     * The images {@code firstImage..lastImage} (1-based, inclusive) of this source: an image_range
+     * subset. It shares this source's open files: close one of them, not both.
+     */
     public NxmxImageSource subRange(int firstImage, int lastImage) {
         if (firstImage < 1 || lastImage > size || lastImage < firstImage)
             throw new XtalException(master + ": image_range " + firstImage + "," + lastImage + " is outside 1," + size);
@@ -71,8 +74,13 @@ public final class NxmxImageSource implements ImageSource {
         int s = segmentOf(frame);
         FrameSegments.Segment seg = segments.get(s);
         long sourceFrame = seg.sourceStart() + frame - seg.first();
-        FrameReader r = reader(s);
+        FrameReader r;
         int[] full;
+        try {
+            r = reader(s);
+        } catch (RuntimeException e) { // the data file went away or is not what the master says
+            throw failure(e, seg, sourceFrame, frame);
+        }
         try {
             full = r.read(sourceFrame);
         } catch (RuntimeException e) {
