@@ -25,7 +25,8 @@ import static org.xtalkit.io.image.nexus.NxmxFormatTest.assertVec;
  * kappa-like multi-axis goniometer with a translation in its chain, a detector on a 2θ arm with
  * lengths in m and mm and offsets, uint16 counts with bit_depth_readout flags, chunks that do
  * not tile the image, two detector modules in one array, and a virtual dataset mapping a
- * hyperslab of an external file plus a dataset of its own file, contiguous signed 16-bit data.
+ * hyperslab of an external file plus a dataset of its own file, contiguous signed 16-bit data,
+ * a virtual dataset interleaving two files in strided blocks of frames (odin style).
  * Also the errors for a missing virtual dataset source and a truncated file.
  */
 class NxmxLayoutsTest {
@@ -44,7 +45,7 @@ class NxmxLayoutsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs"})
+    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs", "interleaved.nxs"})
     void modelsEqualDxtbx(String name) throws Exception {
         JsonNode e = EXPECTED.get(name);
         JsonNode models = e.get("models");
@@ -110,7 +111,7 @@ class NxmxLayoutsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs"})
+    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs", "interleaved.nxs"})
     void pixelsAndMaskEqualDxtbx(String name) throws Exception {
         JsonNode e = EXPECTED.get(name);
         try (NxmxImageSource src = new NxmxFormat().open(resource(name))) {
