@@ -52,6 +52,16 @@ class ReflWriterTest {
     }
 
     @Test
+    void emptyTableRoundTrips(@TempDir Path dir) {
+        ReflectionTable t = everyType(0, 1);
+        Path f = dir.resolve("empty.refl");
+        ReflWriter.write(t, f);
+        ReflectionTable back = ReflReader.read(f);
+        assertEquals(0, back.size());
+        assertSameTable(t, back);
+    }
+
+    @Test
     void failedWriteLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("kept.refl");
         ReflWriter.write(everyType(3, 1), f);
