@@ -155,9 +155,12 @@ class ReflWriterTest {
                 sb[i] = new Shoebox((int) panel[i], b, data, mask, bg);
             }
         }
-        t.setFlag(0, Flag.INTEGRATED_SUM);
-        t.setFlag(1, Flag.SCALED);
-        t.flags()[2] = -1L;   // every bit of a std::size_t
+        long[] flags = t.flags();
+        if (n >= 3) {
+            t.setFlag(0, Flag.INTEGRATED_SUM);
+            t.setFlag(1, Flag.SCALED);
+            flags[2] = -1L;   // every bit of a std::size_t
+        }
         t.setIdentifier(0, "first-uuid");
         t.setIdentifier(3, "fourth");
         return t;
