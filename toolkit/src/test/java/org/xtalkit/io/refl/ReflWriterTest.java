@@ -113,6 +113,22 @@ class ReflWriterTest {
         assertTrue(out.contains("IDS [(0, 'first-uuid'), (3, 'fourth')]"), out);
     }
 
+    /** Developer check: a pickled fixture written by xtalkit as msgpack is, for DIALS, the reference CSV. Needs DIALS. */
+    @Test
+    void dialsReadsOurMsgpackCopyOfAPickledFixture(@TempDir Path dir) throws Exception {
+        SharedData.assumeCommand("dials.import");
+        Path f = dir.resolve("scaled_30.refl");
+        ReflWriter.write(ReflReader.read(SharedData.data("l_cysteine_4_sweeps_scaled/scaled_30.refl")), f);
+        Path csv = dir.resolve("dials.csv");
+        Process p = new ProcessBuilder("/usr/bin/python3", SharedData.reference("tools/refl2csv.py").toString(), f.toString(), csv.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(Files.readString(SharedData.reference("l_cysteine_4_sweeps_scaled/scaled_30.csv")), Files.readString(csv));
+        assertTrue(out.contains("identifiers={0: '2'}"), out);
+    }
+
     /** A table with a column of every DIALS type, filled from a fixed seed. */
     static ReflectionTable everyType(int n, long seed) {
         Random r = new Random(seed);
