@@ -40,16 +40,20 @@ class SimulateTest {
         assertFalse(Arrays.equals(a4, c.images().read(4)[0]), "another seed, another crystal");
     }
 
+    /** One small sweep whose header is off by a known beam-centre and distance offset. */
+    private static final Simulation OFFSET = Simulate.insulin(SimulationParams.parse("nimages=1", "binning=4",
+            "beam_centre_offset=3,-2", "distance_offset=1.5"));
+
     @Test
     void imagesLookLikeTheI04Eiger() {
-        Simulation s = Simulate.insulin(SimulationParams.parse("nimages=2", "binning=4"));
-        Panel panel = s.experiments().get(0).detector().panel(0);
+        Simulation s = OFFSET;
+        Panel panel = s.truth().experiments().get(0).detector().panel(0);
         assertEquals(1037, panel.imageSizeFast());
         assertEquals(1090, panel.imageSizeSlow());
         assertEquals(0.3, panel.pixelSizeFast(), 1e-12);
-        assertArrayEquals(new double[] {2121.07 / 4, 2221.33 / 4}, panel.beamCentrePx(s.experiments().get(0).beam()) == null
-                ? null : new double[] {panel.beamCentreMm(s.experiments().get(0).beam())[0] / 0.3,
-                panel.beamCentreMm(s.experiments().get(0).beam())[1] / 0.3}, 1e-9);
+        double[] centre = panel.beamCentreMm(s.truth().experiments().get(0).beam());
+        assertArrayEquals(new double[] {2121.07 / 4, 2221.33 / 4}, new double[] {centre[0] / 0.3, centre[1] / 0.3}, 1e-9);
+        assertEquals(170, panel.distance(), 1e-12);
         int[] px = s.images().read(0)[0];
         boolean[] ok = s.images().staticMask()[0];
         int gaps = 0;
@@ -67,8 +71,7 @@ class SimulateTest {
 
     @Test
     void headerCarriesTheOffsetGeometryTheTruthTheTrueOne() {
-        Simulation s = Simulate.insulin(SimulationParams.parse("nimages=1", "binning=4", "beam_centre_offset=3,-2",
-                "distance_offset=1.5"));
+        Simulation s = OFFSET;
         Experiment header = s.experiments().get(0), truth = s.truth().experiments().get(0);
         double[] h = header.detector().panel(0).beamCentreMm(header.beam());
         double[] t = truth.detector().panel(0).beamCentreMm(truth.beam());
@@ -92,6 +95,18 @@ class SimulateTest {
         double cos = (u1.times(u0.transpose()).get(0, 0) + u1.times(u0.transpose()).get(1, 1)
                 + u1.times(u0.transpose()).get(2, 2) - 1) / 2;
         assertEquals(0.5, Math.toDegrees(Math.acos(cos)), 1e-6, "rotation between first and last scan point");
+    }
+
+    /** A very strong crystal saturates the detector: overloaded pixels read the count cutoff, never more. */
+    @Test
+    void countsAboveTheTrustedRangeAreOverloads() {
+        Simulation s = Simulate.insulin(SimulationParams.parse("nimages=1", "binning=4", "intensity_scale=2e6"));
+        int overloads = 0;
+        for (int v : s.images().read(0)[0]) {
+            assertTrue(v <= 33005);
+            if (v == 33005) overloads++;
+        }
+        assertTrue(overloads > 10, "overloaded pixels: " + overloads);
     }
 
     @Test
