@@ -2,7 +2,6 @@ package org.xtalkit.merge;
 
 import org.junit.jupiter.api.Test;
 import org.xtalkit.SharedData;
-import org.xtalkit.spacegroup.SpaceGroup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ class MergingStatisticsTest {
 
     static MergingStatisticsResult statistics(ScaledInput in) {
         ScaledIntensities data = ScaledIntensities.select(in.reflections(), 0, 0, 0.4, true);
-        return MergingStatistics.compute(data, SpaceGroup.fromHall(in.experiments().experiments().get(0).hall()),
-                in.experiments().medianCell(), 20);
+        return MergingStatistics.compute(data, in.spaceGroup(), in.medianCell(), 20);
     }
 
     @Test
