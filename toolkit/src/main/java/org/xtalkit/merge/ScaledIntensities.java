@@ -21,10 +21,26 @@ import java.util.Map;
  * @param sigma its standard deviation
  * @param id    experiment id
  * @param row   row of each observation in the input table
+ * @param partiality partiality after combining partials (1 without a partiality column): MTZ FRACTIONCALC
  */
-public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id, int[] row) {
+public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id, int[] row, double[] partiality) {
 
     public int size() { return i.length; }
+
+    /** Only the observations with I/σ ≥ min (dials.export's min_isigi, applied after scaling and combining). */
+    public ScaledIntensities withMinISigI(double min) {
+        int n = 0;
+        for (int q = 0; q < i.length; q++) if (i[q] / sigma[q] >= min) n++;
+        int[] h = new int[3 * n], id2 = new int[n], row2 = new int[n];
+        double[] i2 = new double[n], s2 = new double[n], p2 = new double[n];
+        for (int q = 0, o = 0; q < i.length; q++) {
+            if (i[q] / sigma[q] < min) continue;
+            System.arraycopy(hkl, 3 * q, h, 3 * o, 3);
+            i2[o] = i[q]; s2[o] = sigma[q]; id2[o] = id[q]; row2[o] = row[q]; p2[o] = partiality[q];
+            o++;
+        }
+        return new ScaledIntensities(h, i2, s2, id2, row2, p2);
+    }
 
     public static ScaledIntensities select(ReflectionTable t, double dMin, double dMax, double partialityThreshold, boolean combinePartials) {
         for (String c : new String[] {"miller_index", "intensity.scale.value", "intensity.scale.variance", "inverse_scale_factor"})
@@ -63,7 +79,7 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
         for (int j = 0; j < m; j++) if (!drop[j] && (part == null || P[j] >= partialityThreshold)) out.add(j);
         int k = out.size();
         int[] h = new int[3 * k], id = new int[k], row = new int[k];
-        double[] ii = new double[k], s = new double[k];
+        double[] ii = new double[k], s = new double[k], pp = new double[k];
         for (int q = 0; q < k; q++) {
             int j = out.get(q), r = rows[j];
             h[3 * q] = mi[3 * r]; h[3 * q + 1] = mi[3 * r + 1]; h[3 * q + 2] = mi[3 * r + 2];
@@ -71,8 +87,9 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
             s[q] = Math.sqrt(V[j]);
             id[q] = ids[r];
             row[q] = r;
+            pp[q] = P[j];
         }
-        return new ScaledIntensities(h, ii, s, id, row);
+        return new ScaledIntensities(h, ii, s, id, row, pp);
     }
 
     private static int[] partialIds(ReflectionTable t) {
