@@ -61,7 +61,7 @@ class ExportCommandTest {
         assertEquals(1800 + 3 * 1700, m.batches().size(), "one header per image of each sweep");
         assertEquals(1, m.batches().get(0).number());
         assertEquals(1901, m.batches().get(1800).number());
-        assertEquals(3701, m.batches().get(3600).number());
+        assertEquals(3701, m.batches().get(1800 + 1700).number());
         assertEquals(7200, m.batches().get(m.batches().size() - 1).number());
     }
 
