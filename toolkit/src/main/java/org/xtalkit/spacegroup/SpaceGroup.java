@@ -84,43 +84,81 @@ public final class SpaceGroup {
         return new SpaceGroup(st == null ? null : st.hall(), st, b.symops, b.centring);
     }
 
-    // ---- group closure (Dimino's algorithm), equality modulo centring translations ----
+    // ---- group closure in cctbx's order (so that MTZ ISYM numbers are DIALS'), modulo centring ----
 
     private record Built(List<SymOp> symops, List<SymOp> centring) {}
 
+    /**
+     * sgtbx's expand_smx: the operators are kept modulo centring and modulo the inversion; each
+     * generator is added, then products smx[j]·smx[i] are tried in cctbx's (i, j) order until
+     * closed. The full list is the operators followed by the inversion times each of them.
+     */
     private static Built build(List<SymOp> generators, List<SymOp> centringIn) {
         List<SymOp> centring = closeCentring(centringIn);
-        List<SymOp> elems = new ArrayList<>();
-        Set<SymOp> seen = new HashSet<>();
-        elems.add(SymOp.IDENTITY);
-        seen.add(canonical(SymOp.IDENTITY, centring));
-        List<SymOp> gens = new ArrayList<>();
+        Closure c = new Closure(centring);
         for (SymOp g0 : generators) {
             SymOp g = g0.wrapped();
             if (!g.isIntegerRotation()) throw new XtalException("operator " + g + " has a non-integer rotation");
-            gens.add(g);
-            if (seen.contains(canonical(g, centring))) continue;
-            List<SymOp> sub = new ArrayList<>(elems);
-            List<SymOp> reps = new ArrayList<>();
-            reps.add(g);
-            addCoset(sub, g, elems, seen, centring);
-            for (int ri = 0; ri < reps.size(); ri++)
-                for (SymOp s : gens) {
-                    SymOp x = reps.get(ri).times(s).wrapped();
-                    if (!seen.contains(canonical(x, centring))) {
-                        addCoset(sub, x, elems, seen, centring);
-                        reps.add(x);
-                    }
-                }
-            if (elems.size() > 48) throw new XtalException("operators " + generators + " do not generate a space group (more than 48 rotations)");
+            if (g.rotationOnly().equals(SymOp.IDENTITY.negated())) { c.setInversion(g); continue; }
+            c.expand(g);
         }
-        return new Built(elems, centring);
+        List<SymOp> all = new ArrayList<>(c.smx);
+        if (c.inversion != null) for (SymOp s : c.smx) all.add(c.inversion.times(s).wrapped());
+        if (all.size() > 48) throw new XtalException("operators " + generators + " do not generate a space group (more than 48 rotations)");
+        return new Built(all, centring);
     }
 
-    private static void addCoset(List<SymOp> sub, SymOp x, List<SymOp> elems, Set<SymOp> seen, List<SymOp> centring) {
-        for (SymOp h : sub) {
-            SymOp y = h.times(x).wrapped();
-            if (seen.add(canonical(y, centring))) elems.add(y);
+    private static final class Closure {
+        final List<SymOp> centring;
+        final List<SymOp> smx = new ArrayList<>();
+        final Set<SymOp> seen = new HashSet<>();
+        SymOp inversion;
+
+        Closure(List<SymOp> centring) {
+            this.centring = centring;
+            smx.add(SymOp.IDENTITY);
+            seen.add(canonical(SymOp.IDENTITY, centring));
+        }
+
+        void setInversion(SymOp inv) {
+            if (inversion != null) return;
+            inversion = inv;
+            // operators already listed that are inversion mates of each other collapse
+            List<SymOp> keep = new ArrayList<>();
+            seen.clear();
+            for (SymOp s : smx) if (add(keep, s)) { /* kept */ }
+            smx.clear();
+            smx.addAll(keep);
+        }
+
+        /** Adds op unless it (or its inversion mate) is there; an op that is −R of one listed reveals the inversion. */
+        private boolean add(List<SymOp> list, SymOp op) {
+            SymOp k = canonical(op, centring);
+            if (seen.contains(k)) return false;
+            if (inversion != null && seen.contains(canonical(inversion.times(op).wrapped(), centring))) return false;
+            if (inversion == null) {
+                for (SymOp e : list) {
+                    if (java.util.Arrays.equals(e.negated().rotationOnly().rot(), op.rot())) {
+                        inversion = op.times(e.inverse()).wrapped();
+                        return false;
+                    }
+                }
+            }
+            seen.add(k);
+            list.add(op);
+            return true;
+        }
+
+        void expand(SymOp g) {
+            int i = smx.size(), j = 1;
+            SymOp next = g;
+            for (int guard = 0; guard < 100000; guard++) {
+                add(smx, next);
+                if (j > i) { i++; j = 1; }
+                if (i == smx.size()) break;
+                next = smx.get(j).times(smx.get(i)).wrapped();
+                j++;
+            }
         }
     }
 
