@@ -317,6 +317,39 @@ public final class SpaceGroup {
 
     public ReciprocalAsu reciprocalAsu() { return new ReciprocalAsu(this); }
 
+    /**
+     * Every subgroup with this group's lattice (centring kept), this group included, ordered by
+     * increasing order. Applied to the Patterson group of a lattice's highest symmetry this lists
+     * the candidate Laue groups dials.symmetry scores.
+     */
+    public List<SpaceGroup> subgroups() {
+        List<SymOp> ops = symops;
+        Map<String, List<SymOp>> found = new java.util.LinkedHashMap<>();
+        List<List<SymOp>> frontier = new ArrayList<>();
+        List<SymOp> trivial = List.of(SymOp.IDENTITY);
+        found.put(opsKey(build(trivial, centring)), trivial);
+        frontier.add(trivial);
+        // grow generator sets one operator at a time; every subgroup of a space group arises this way
+        while (!frontier.isEmpty()) {
+            List<List<SymOp>> next = new ArrayList<>();
+            for (List<SymOp> gens : frontier)
+                for (SymOp op : ops) {
+                    List<SymOp> g = new ArrayList<>(gens);
+                    g.add(op);
+                    Built b = build(g, centring);
+                    String key = opsKey(b);
+                    if (found.containsKey(key)) continue;
+                    found.put(key, g);
+                    next.add(g);
+                }
+            frontier = next;
+        }
+        List<SpaceGroup> out = new ArrayList<>();
+        for (List<SymOp> g : found.values()) out.add(fromOperators(g, centring));
+        out.sort(java.util.Comparator.comparingInt(SpaceGroup::order));
+        return out;
+    }
+
     @Override public boolean equals(Object o) {
         return o instanceof SpaceGroup g && opsKey(new Built(symops, centring)).equals(opsKey(new Built(g.symops, g.centring)));
     }
