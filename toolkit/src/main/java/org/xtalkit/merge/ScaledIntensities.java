@@ -27,20 +27,30 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
 
     public int size() { return i.length; }
 
+    /** The observations of one experiment (sweep), for per-sweep statistics. */
+    public ScaledIntensities ofExperiment(int experimentId) {
+        return subset(q -> id[q] == experimentId);
+    }
+
     /** Only the observations with I/σ ≥ min (dials.export's min_isigi, applied after scaling and combining). */
     public ScaledIntensities withMinISigI(double min) {
+        return subset(q -> i[q] / sigma[q] >= min);
+    }
+
+    private ScaledIntensities subset(java.util.function.IntPredicate keep) {
         int n = 0;
-        for (int q = 0; q < i.length; q++) if (i[q] / sigma[q] >= min) n++;
+        for (int q = 0; q < i.length; q++) if (keep.test(q)) n++;
         int[] h = new int[3 * n], id2 = new int[n], row2 = new int[n];
         double[] i2 = new double[n], s2 = new double[n], p2 = new double[n];
         for (int q = 0, o = 0; q < i.length; q++) {
-            if (i[q] / sigma[q] < min) continue;
+            if (!keep.test(q)) continue;
             System.arraycopy(hkl, 3 * q, h, 3 * o, 3);
             i2[o] = i[q]; s2[o] = sigma[q]; id2[o] = id[q]; row2[o] = row[q]; p2[o] = partiality[q];
             o++;
         }
         return new ScaledIntensities(h, i2, s2, id2, row2, p2);
     }
+
 
     public static ScaledIntensities select(ReflectionTable t, double dMin, double dMax, double partialityThreshold, boolean combinePartials) {
         for (String c : new String[] {"miller_index", "intensity.scale.value", "intensity.scale.variance", "inverse_scale_factor"})
