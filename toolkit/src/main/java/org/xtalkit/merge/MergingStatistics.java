@@ -81,17 +81,18 @@ public final class MergingStatistics {
         for (double v : dss) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         double[] limits = binLimits(nBins, 1 / Math.sqrt(lo), 1 / Math.sqrt(hi));
         completeSet(1 / Math.sqrt(limits[nBins]));
-        List<List<Integer>> members = new ArrayList<>();
-        for (int b = 0; b < nBins; b++) members.add(new ArrayList<>());
+        int[] bin = new int[n], count = new int[nBins];
         for (int i = 0; i < n; i++) {
             int b = 0;
             while (b < nBins - 1 && dss[i] >= limits[b + 1]) b++;
-            members.get(b).add(i);
+            bin[i] = b;
+            count[b]++;
         }
         List<ShellStatistics> shells = new ArrayList<>();
         for (int b = 0; b < nBins; b++) {
-            int[] sel = members.get(b).stream().mapToInt(Integer::intValue).toArray();
-            if (sel.length == 0) continue;
+            if (count[b] == 0) continue;
+            int[] sel = new int[count[b]];
+            for (int i = 0, k = 0; i < n; i++) if (bin[i] == b) sel[k++] = i;
             shells.add(shell(sel, 1 / Math.sqrt(limits[b]), 1 / Math.sqrt(limits[b + 1])));
         }
         int[] all = new int[n];
