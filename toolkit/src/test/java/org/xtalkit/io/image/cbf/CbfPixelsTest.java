@@ -48,6 +48,20 @@ class CbfPixelsTest {
         assertEquals(4, images);
     }
 
+    /** Other steps open images through the .expt: relative templates resolve against its directory. */
+    @Test
+    void imagesOpenFromTheReferenceExperimentList() {
+        Path expt = SharedData.reference("DLS_I23_P12M_thau_00001.imported.expt");
+        var e = org.xtalkit.io.expt.ExptFile.read(expt).get(0);
+        try (ImageSource src = org.xtalkit.io.image.ImageSets.open(e, expt.getParent())) {
+            assertEquals(1, src.size());
+            assertEquals(24, src.numPanels());
+            long all = 0;
+            for (int[] d : src.read(0)) for (int v : d) if (v >= 0) all += v;
+            assertEquals(2106092, all);   // cbf_pixel_checks.json: sum over the 24 panels
+        }
+    }
+
     /** The simulated sweep's miniCBFs hold the pixels of its HDF5 files (nexus/pixel_checks.json; image 1 is among the CBFs). */
     @Test
     void simulatedMiniCbfsHoldTheNexusPixels() throws Exception {
