@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Number and table formatting as dials.show prints them (C++ stream defaults, Python str, psql tables). */
+/** Number and table formatting as dials.show prints them (C++ stream defaults, printf, psql tables). */
 final class ShowText {
     private ShowText() {}
 
@@ -27,39 +27,11 @@ final class ShowText {
         return sb.append('}').toString();
     }
 
-    /** A double as Python's str(): shortest round-trip digits, exponent outside [1e-4, 1e16). */
-    static String py(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e16)) {
-            String s = Double.toString(v);          // d.dddE-5
-            int e = s.indexOf('E');
-            String mant = s.substring(0, e).replaceAll("\\.0$", "");
-            int exp = Integer.parseInt(s.substring(e + 1));
-            return mant + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
-        }
-        String s = new java.math.BigDecimal(Double.toString(v)).toPlainString();
-        return s.contains(".") ? s : s + ".0";
-    }
-
     /** printf-style %f/%e of doubles, rounded from their exact binary value as C does (Java rounds the decimal string). */
     static String f(String format, double... v) {
         Object[] args = new Object[v.length];
         for (int i = 0; i < v.length; i++) args[i] = exact(v[i]);
         return String.format(Locale.ROOT, format, args);
-    }
-
-    /** Python's %-formatting: like {@link #f}, with %i truncating towards zero as Python does. */
-    static String py(String format, double... v) {
-        Object[] args = new Object[v.length];
-        String fmt = format;
-        for (int i = 0; i < v.length; i++) args[i] = exact(v[i]);
-        if (format.contains("%i")) {
-            fmt = format.replace("%i", "%d");
-            for (int i = 0; i < v.length; i++) args[i] = (long) v[i];
-        }
-        return String.format(Locale.ROOT, fmt, args);
     }
 
     private static Object exact(double v) {
