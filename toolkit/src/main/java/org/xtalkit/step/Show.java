@@ -168,6 +168,7 @@ public final class Show {
     private static void matrix(List<String> t, String label, Mat3 m) {
         String pad = " ".repeat(label.length() + 1);
         for (int r = 0; r < 3; r++)
-            t.add((r == 0 ? label + "{" : pad) + f("{%7.4f, %7.4f, %7.4f}", m.get(r, 0) + 0.0, m.get(r, 1) + 0.0, m.get(r, 2) + 0.0) + (r == 2 ? "}" : ","));
+            t.add((r == 0 ? label + "{" : pad) + "{" + ShowText.fixed(m.get(r, 0) + 0.0, 7, 4) + ", " + ShowText.fixed(m.get(r, 1) + 0.0, 7, 4)
+                    + ", " + ShowText.fixed(m.get(r, 2) + 0.0, 7, 4) + "}" + (r == 2 ? "}" : ","));
     }
 }

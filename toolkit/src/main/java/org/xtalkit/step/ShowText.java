@@ -1,24 +1,16 @@
 package org.xtalkit.step;
 
+import org.xtalkit.table.DialsNumberFormat;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Number and table formatting as dials.show prints them (C++ stream defaults, printf, psql tables). */
 final class ShowText {
     private ShowText() {}
 
     /** A double as C++ streams print it by default: 6 significant digits, trailing zeros dropped (%g). */
-    static String g(double v) {
-        if (v == 0) return 1 / v < 0 ? "-0" : "0";
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int e = s.indexOf('e');
-        String mant = e < 0 ? s : s.substring(0, e), exp = e < 0 ? "" : s.substring(e);
-        if (mant.contains(".")) mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mant + exp;
-    }
+    static String g(double v) { return DialsNumberFormat.general(v, 6); }
 
     /** {a,b,c} as scitbx prints vectors. */
     static String braces(double... v) {
@@ -27,17 +19,13 @@ final class ShowText {
         return sb.append('}').toString();
     }
 
-    /** printf-style %f/%e of doubles, rounded from their exact binary value as C does (Java rounds the decimal string). */
-    static String f(String format, double... v) {
-        Object[] args = new Object[v.length];
-        for (int i = 0; i < v.length; i++) args[i] = exact(v[i]);
-        return String.format(Locale.ROOT, format, args);
-    }
+    /** C printf conversions (%f, %.Nf, %.Ne, %i) of doubles, rounded from their exact binary value as C does. */
+    static String f(String format, double... v) { return DialsNumberFormat.format(format, v); }
 
-    private static Object exact(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) return v;
-        if (v == 0) return 1 / v < 0 ? (Object) (-0.0) : (Object) 0.0;
-        return new java.math.BigDecimal(v);
+    /** C's %W.Nf: right-aligned in a field of W characters. */
+    static String fixed(double v, int width, int decimals) {
+        String s = DialsNumberFormat.fixed(v, decimals);
+        return " ".repeat(Math.max(0, width - s.length())) + s;
     }
 
     /** A table in tabulate's "psql" style, as dials.show draws them. */
