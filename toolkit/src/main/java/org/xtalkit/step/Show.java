@@ -26,13 +26,20 @@ import static org.xtalkit.step.ShowText.g;
 public final class Show {
     private Show() {}
 
-    public static List<String> experiments(ExperimentList list) {
+    public static List<String> experiments(ExperimentList list) { return experiments(list, null); }
+
+    /** As dials.show: relative image templates are shown resolved against {@code baseDir} (the .expt's folder). */
+    public static List<String> experiments(ExperimentList list, java.nio.file.Path baseDir) {
         List<String> t = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Experiment e = list.get(i);
             t.add("Experiment " + i + ":");
             if (!e.identifier().isEmpty()) t.add("Experiment identifier: " + e.identifier());
-            if (e.imageSet() != null && e.imageSet().template() != null) t.add("Image template: " + e.imageSet().template());
+            if (e.imageSet() != null && e.imageSet().template() != null) {
+                java.nio.file.Path p = java.nio.file.Path.of(e.imageSet().template());
+                if (baseDir != null && !p.isAbsolute()) p = baseDir.resolve(p).toAbsolutePath().normalize();
+                t.add("Image template: " + p);
+            }
             if (e.detector() != null) {
                 t.addAll(detector(e.detector()));
                 t.add("");

@@ -25,7 +25,7 @@ public final class ShowCommand implements StepCommand {
             Path file = workDir.resolve(in);
             List<String> lines;
             if (in.endsWith(".refl")) lines = ShowReflections.table(ReflReader.read(file));
-            else if (in.endsWith(".expt") || in.endsWith(".json")) lines = Show.experiments(ExptFile.read(file));
+            else if (in.endsWith(".expt") || in.endsWith(".json")) lines = Show.experiments(ExptFile.read(file), file.toAbsolutePath().getParent());
             else throw XtalException.badFile(file, "show reads .expt and .refl files");
             lines.forEach(progress::log);
         }

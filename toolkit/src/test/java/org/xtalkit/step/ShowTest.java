@@ -8,6 +8,7 @@ import org.xtalkit.io.refl.ReflReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +53,13 @@ class ShowTest {
     void twentyFourPanelExperimentWithBeamCentreOnPanel12() throws IOException {
         same("dials_show_DLS_I23_P12M_thau_00001.txt",
                 Show.experiments(ExptFile.read(SharedData.reference("DLS_I23_P12M_thau_00001.imported.expt"))));
+    }
+
+    @Test
+    void relativeTemplatesShowResolvedAgainstTheExptFolder() {
+        Path expt = SharedData.reference("DLS_I03_smargon_0001.imported.expt");
+        List<String> lines = Show.experiments(ExptFile.read(expt), expt.getParent());
+        assertEquals("Image template: " + SharedData.root().resolve("data/image_examples/DLS_I03_smargon_####.cbf"), lines.get(2));
     }
 
     @Test
