@@ -19,8 +19,12 @@ public final class RobustPoissonMean {
      * @return the mean, or NaN when it did not converge
      */
     public static double mean(double[] y, int n, double mean0, double c, double tolerance, int maxIter) {
+        boolean allZero = true;
+        for (int i = 0; i < n && allZero; i++) allZero = y[i] == 0;
+        if (allZero) return 0; // the Poisson estimate of an empty background; the GLM has no finite log-mean
         double beta = Math.log(mean0);
         for (int it = 0; it < maxIter; it++) {
+            if (!(beta > -30 && beta < 30)) return Double.NaN; // diverging: give up rather than overflow
             double mu = Math.exp(beta);
             double svar = Math.sqrt(mu);
             double[] e = expectation(mu, svar, c);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param rows        number of reflections
  * @param columns     the column table, in dials.show's order
  * @param flags       per distinct flag value, in ascending value order (dials.show show_flags=True)
+ *                    (columns and flags are empty for an empty table, where dials.show prints only the count)
  * @param identifiers experiment id to identifier
  */
 public record ReflectionTableSummary(int rows, List<ColumnSummary> columns, List<FlagCount> flags,
@@ -58,7 +59,8 @@ public record ReflectionTableSummary(int rows, List<ColumnSummary> columns, List
             names.sort(null);
             for (String name : names) summarise(name, t.column(name), n, cols);
         }
-        return new ReflectionTableSummary(n, List.copyOf(cols), flagCounts(t), Map.copyOf(t.experimentIdentifiers()));
+        return new ReflectionTableSummary(n, List.copyOf(cols), n > 0 ? flagCounts(t) : List.of(),
+                Map.copyOf(t.experimentIdentifiers()));
     }
 
     private static void summarise(String name, Column c, int n, List<ColumnSummary> out) {
@@ -146,7 +148,7 @@ public record ReflectionTableSummary(int rows, List<ColumnSummary> columns, List
         for (Flag f : byValue.values()) {
             int count = 0;
             for (long v : flags) if ((v & f.bits) != 0) count++;
-            out.add(new FlagCount(f.dialsName(), f.bits, count, t.size() == 0 ? 0 : 100.0 * count / t.size(), (previous & f.bits) != 0));
+            out.add(new FlagCount(f.dialsName(), f.bits, count, 100.0 * count / t.size(), (previous & f.bits) != 0));
             previous = f.bits;
         }
         return List.copyOf(out);

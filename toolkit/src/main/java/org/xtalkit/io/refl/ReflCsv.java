@@ -46,6 +46,11 @@ public final class ReflCsv {
     }
 
     public static void write(ReflectionTable table, Writer w) throws IOException {
+        write(table, w, DialsNumberFormat::g17);
+    }
+
+    /** With another text for doubles (tests compare large tables through the faster Double.toString). */
+    static void write(ReflectionTable table, Writer w, java.util.function.DoubleFunction<String> doubles) throws IOException {
         List<String> names = new ArrayList<>(table.columnNames());
         names.sort(null);
         List<String> header = new ArrayList<>();
@@ -76,7 +81,7 @@ public final class ReflCsv {
                 switch (c.type()) {
                     case INT, INT6, MILLER -> line.append(((int[]) c.data())[k]);
                     case SIZE_T -> line.append(Long.toUnsignedString(((long[]) c.data())[k]));
-                    case DOUBLE, VEC2, VEC3, MAT3 -> line.append(DialsNumberFormat.g17(((double[]) c.data())[k]));
+                    case DOUBLE, VEC2, VEC3, MAT3 -> line.append(doubles.apply(((double[]) c.data())[k]));
                     case BOOL -> line.append(((boolean[]) c.data())[k] ? '1' : '0');
                     case STRING -> field(line, ((String[]) c.data())[k]);
                     case SHOEBOX -> throw new IllegalStateException("shoeboxes are not written");
