@@ -60,6 +60,8 @@ final class CellEvaluator implements AutoCloseable {
             String source = c == Completeness.UNKNOWN ? remaining : info.source();
             remaining = c == Completeness.UNKNOWN ? "" : info.remaining();
             last = run(source);
+            // as in IPython, a closing semicolon says "a statement": System.out.printf(...); shows nothing
+            if (c == Completeness.COMPLETE && remaining.isBlank()) last = NO_VALUE;
         }
         return last;
     }

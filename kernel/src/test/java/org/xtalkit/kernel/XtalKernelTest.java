@@ -49,6 +49,8 @@ class XtalKernelTest {
     @Test void evaluatesAndRendersToolkitValues() {
         JsonObject r = only(run("int x = 20; x + 1"), "execute_result");
         assertEquals("21", r.getAsJsonObject("data").get("text/plain").getAsString());
+        // a closing semicolon makes the last line a statement: nothing shown (IPython's convention)
+        assertTrue(run("System.out.printf(\"%d%n\", 7);").stream().noneMatch(m -> m[0].get("msg_type").getAsString().equals("execute_result")));
         // preloaded imports and a registered renderer: a ReflectionTable shows as an HTML table
         JsonObject t = only(run("var t = new ReflectionTable(3); double[] d = t.newDoubles(\"d\"); d[1] = 2.5; t"), "execute_result");
         String html = t.getAsJsonObject("data").get("text/html").getAsString();
