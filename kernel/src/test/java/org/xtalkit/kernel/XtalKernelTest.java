@@ -115,6 +115,14 @@ class XtalKernelTest {
         assertEquals("complete", k.reply(k.shell, ok, 30_000).get("status").getAsString());
     }
 
+    @Test void inspectShowsTheSignature() {
+        String id = k.send(k.shell, "inspect_request", Map.of("code", "Math.max(1, 2)", "cursor_pos", 9, "detail_level", 0));
+        JsonObject r = k.reply(k.shell, id, 30_000);
+        assertNotNull(r);
+        assertTrue(r.get("found").getAsBoolean(), r.toString());
+        assertTrue(r.getAsJsonObject("data").get("text/plain").getAsString().contains("max("), r.toString());
+    }
+
     @Test void displayAndInPlaceUpdate() {
         List<JsonObject[]> out = run("String id = display(\"first\"); updateDisplay(id, \"second\");");
         JsonObject shown = only(out, "display_data"), updated = only(out, "update_display_data");
