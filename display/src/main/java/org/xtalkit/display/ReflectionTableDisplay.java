@@ -98,7 +98,7 @@ public final class ReflectionTableDisplay {
         for (ReflectionTableSummary.ColumnSummary c : s.columns())
             rows.add(List.of(c.name(), c.type().dialsName, c.min(), c.max(), c.mean()));
         if (!rows.isEmpty()) b.append(Html.table(List.of("column", "type", "min", "max", "mean"), rows, "xtalkit-summary"));
-        if (!s.flags().isEmpty()) {
+        if (t.has("flags") && !s.flags().isEmpty()) {
             List<List<String>> flags = new ArrayList<>();
             for (ReflectionTableSummary.FlagCount f : s.flags())
                 flags.add(List.of((f.overlapsPrevious() ? "  " : "") + f.name(), Integer.toString(f.count()),
