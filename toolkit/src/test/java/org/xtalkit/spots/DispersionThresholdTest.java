@@ -32,7 +32,15 @@ class DispersionThresholdTest {
         compare(new ThresholdParams("dispersion_extended", null, new int[] {1, 1}, 6, 3, 2, 0), 9, 64, 80);
     }
 
-    private void compare(ThresholdParams p, long seed, int w, int h) {
+    @Test
+    void densePathsMatchDialsToo() {
+        compare(ThresholdParams.defaults(), 21, 140, 100, 0);
+        compare(new ThresholdParams("dispersion_extended", 2.0, new int[] {2, 3}, 4, 2, 2, 0), 22, 100, 120, 0);
+    }
+
+    private void compare(ThresholdParams p, long seed, int w, int h) { compare(p, seed, w, h, 4); }
+
+    private void compare(ThresholdParams p, long seed, int w, int h, double denseLimit) {
         Random rnd = new Random(seed);
         int[] img = Synthetic.image(rnd, w, h, 25, 2.0 + rnd.nextDouble() * 4);
         boolean[] mask = new boolean[w * h];
@@ -40,7 +48,9 @@ class DispersionThresholdTest {
         for (int y = 0; y < h; y++) for (int x = 40; x < 44; x++) img[y * w + x] = -1; // module gap
         img[5 * w + 7] = 2_000_000; // overload
         IntList ours = new IntList();
-        new DispersionThreshold(p).threshold(img, mask, w, h, -1, 1_000_000, ours);
+        DispersionThreshold th = new DispersionThreshold(p);
+        th.denseLimit = denseLimit;
+        th.threshold(img, mask, w, h, -1, 1_000_000, ours);
         boolean[] valid = new boolean[w * h];
         for (int k = 0; k < valid.length; k++) valid[k] = mask[k] && img[k] > -1 && img[k] < 1_000_000;
         boolean[] ref = DialsThreshold.threshold(p, img, valid, w, h);
