@@ -34,6 +34,8 @@ public final class DispersionThreshold {
     private byte[] flags = new byte[0];
     private int[] colM = new int[0];
     private long[] colX = new long[0], colY = new long[0];
+    /** Column sums of values: (2 ky + 1) values below 2^24 fit an int for ky up to 63. */
+    private int[] colXi = new int[0];
     private final IntList flagged = new IntList(1 << 14), core = new IntList(1 << 12);
     /** Sparse work larger than this many pixel visits per image pixel goes to the dense passes. */
     double denseLimit = 4;
@@ -76,7 +78,7 @@ public final class DispersionThreshold {
 
     private void ensure(int n, int width) {
         if (flags.length < n) flags = new byte[n];
-        if (colM.length < width) { colM = new int[width]; colX = new long[width]; colY = new long[width]; }
+        if (colM.length < width) { colM = new int[width]; colX = new long[width]; colY = new long[width]; colXi = new int[width]; }
     }
 
     /** Column sums of the pixels carrying {@code bit} on one row: sign 1 adds the row, -1 removes it. */
@@ -94,27 +96,51 @@ public final class DispersionThreshold {
         }
     }
 
-    /** Sets the validity bits of a row entering the window and adds its summable pixels to the columns. */
-    private void enterRow(int[] src, boolean[] mask, int row, int width, long lo, long hi) {
+    /**
+     * Moves the vertical window down one row: row {@code in} (or -1) enters, its validity bits are
+     * set and its summable pixels added to the column sums; row {@code out} (or -1) leaves.
+     */
+    private void slideRows(int[] src, boolean[] mask, int in, int out, int width, long lo, long hi) {
         byte[] f = flags;
-        int[] cm = colM;
-        long[] cx = colX, cy = colY;
-        int k = row * width;
-        for (int i = 0; i < width; i++, k++) {
-            int v = src[k];
-            boolean ok = v >= lo && v <= hi && (mask == null || mask[k]);
-            int in = ok && v < BIG ? 1 : 0;
-            f[k] = (byte) ((ok ? VALID : 0) | (in << 1));
-            long lv = (long) v * in;
-            cm[i] += in;
-            cx[i] += lv;
-            cy[i] += lv * v;
+        int[] cm = colM, cx = colXi;
+        long[] cy = colY;
+        if (in >= 0 && out >= 0) {
+            for (int i = 0, k = in * width, q = out * width; i < width; i++, k++, q++) {
+                int v = src[k];
+                boolean ok = v >= lo && v <= hi && (mask == null || mask[k]);
+                int add = ok && v < BIG ? 1 : 0;
+                f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
+                int w = src[q], rem = (f[q] >> 1) & 1;
+                int av = v * add, rv = w * rem;
+                cm[i] += add - rem;
+                cx[i] += av - rv;
+                cy[i] += (long) av * v - (long) rv * w;
+            }
+        } else if (in >= 0) {
+            for (int i = 0, k = in * width; i < width; i++, k++) {
+                int v = src[k];
+                boolean ok = v >= lo && v <= hi && (mask == null || mask[k]);
+                int add = ok && v < BIG ? 1 : 0;
+                f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
+                int av = v * add;
+                cm[i] += add;
+                cx[i] += av;
+                cy[i] += (long) av * v;
+            }
+        } else if (out >= 0) {
+            for (int i = 0, q = out * width; i < width; i++, q++) {
+                int w = src[q], rem = (f[q] >> 1) & 1, rv = w * rem;
+                cm[i] -= rem;
+                cx[i] -= rv;
+                cy[i] -= (long) rv * w;
+            }
         }
     }
 
     private void clearColumns(int width) {
         Arrays.fill(colM, 0, width, 0);
         Arrays.fill(colX, 0, width, 0);
+        Arrays.fill(colXi, 0, width, 0);
         Arrays.fill(colY, 0, width, 0);
     }
 
@@ -128,44 +154,43 @@ public final class DispersionThreshold {
         long lo = tmin == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE : (long) Math.floor(tmin) + 1;
         long hi = tmax == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) Math.ceil(tmax) - 1;
         int ky = p.kernelSize()[0], kx = p.kernelSize()[1];
+        clearColumns(width);
+        for (int r = 0; r < Math.min(ky, height); r++) slideRows(src, mask, r, -1, width, lo, hi);
+        for (int j = 0; j < height; j++) {
+            slideRows(src, mask, j + ky < height ? j + ky : -1, j - ky - 1, width, lo, hi);
+            testRow(src, j, width, kx, strongTest, strong);
+        }
+    }
+
+    /** The dispersion test along row j from the column sums (sliding the window along the row). */
+    private void testRow(int[] src, int j, int width, int kx, boolean strongTest, IntList strong) {
         double nsigB = p.sigmaBackground(), nsigS = p.sigmaStrong(), thr = p.globalThreshold();
         boolean useGain = p.gain() != null;
         double gain = useGain ? p.gain() : 1;
         byte[] f = flags;
-        int[] cm = colM;
-        long[] cx = colX, cy = colY;
+        int[] cm = colM, cx = colXi;
+        long[] cy = colY;
         double[] sq = sqrt2mMinus1;
         int minC = minCount;
-        IntList fl = flagged;
-        clearColumns(width);
-        for (int r = 0; r < Math.min(ky, height); r++) enterRow(src, mask, r, width, lo, hi);
-        for (int j = 0; j < height; j++) {
-            if (j + ky < height) enterRow(src, mask, j + ky, width, lo, hi);
-            if (j - ky - 1 >= 0) addRow(src, j - ky - 1, width, IN_SUM, -1, true);
-            int m = 0;
-            long x = 0, y = 0;
-            for (int i = 0; i < Math.min(kx, width); i++) { m += cm[i]; x += cx[i]; y += cy[i]; }
-            int k = j * width;
-            for (int i = 0; i < width; i++, k++) {
-                int ia = i + kx, ir = i - kx - 1;
-                if (ia < width) { m += cm[ia]; x += cx[ia]; y += cy[ia]; }
-                if (ir >= 0) { m -= cm[ir]; x -= cx[ir]; y -= cy[ir]; }
-                if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
-                double dm = m, dx = x, dy = y;
-                boolean dispersed;
-                if (useGain) {
-                    dispersed = dm * dy - dx * dx > gain * dx * (dm - 1 + nsigB * sq[m]);
-                } else {
-                    dispersed = dm * dy - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m];
-                }
-                if (!dispersed) continue;
-                if (!strongTest) { f[k] |= FLAGGED; fl.add(k); continue; }
-                int v = src[k];
-                if (!(v > thr)) continue;
-                double b = dm * v - dx;
-                double d = useGain ? nsigS * Math.sqrt(gain * dx * dm) : nsigS * Math.sqrt(dx * dm);
-                if (b > d) strong.add(k);
-            }
+        int m = 0;
+        long x = 0, y = 0;
+        for (int i = 0; i < Math.min(kx, width); i++) { m += cm[i]; x += cx[i]; y += cy[i]; }
+        for (int i = 0, k = j * width; i < width; i++, k++) {
+            int ia = i + kx, ir = i - kx - 1;
+            if (ia < width) { m += cm[ia]; x += cx[ia]; y += cy[ia]; }
+            if (ir >= 0) { m -= cm[ir]; x -= cx[ir]; y -= cy[ir]; }
+            if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
+            double dm = m, dx = x, dy = y;
+            boolean dispersed = useGain
+                    ? dm * dy - dx * dx > gain * dx * (dm - 1 + nsigB * sq[m])
+                    : dm * dy - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m];
+            if (!dispersed) continue;
+            if (!strongTest) { f[k] |= FLAGGED; flagged.add(k); continue; }
+            int v = src[k];
+            if (!(v > thr)) continue;
+            double b = dm * v - dx;
+            double d = useGain ? nsigS * Math.sqrt(gain * dx * dm) : nsigS * Math.sqrt(dx * dm);
+            if (b > d) strong.add(k);
         }
     }
 
