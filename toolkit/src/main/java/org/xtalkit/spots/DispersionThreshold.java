@@ -76,6 +76,37 @@ public final class DispersionThreshold {
         else finalDense(src, width, height, strong);
     }
 
+    /**
+     * Thresholds rows rowStart..rowEnd-1 of a panel image only, with the same result as
+     * {@link #threshold} gives for those rows: the rows are thresholded together with a halo of
+     * neighbouring rows as deep as the algorithm looks (kernel, erosion, grown kernel). Lets threads
+     * share one large image.
+     */
+    public void thresholdRows(int[] src, boolean[] staticMask, int width, int height, double trustedMin,
+                              double trustedMax, int rowStart, int rowEnd, IntList strong) {
+        if (rowStart == 0 && rowEnd == height) {
+            threshold(src, staticMask, width, height, trustedMin, trustedMax, strong);
+            return;
+        }
+        int ky = p.kernelSize()[0], r = Math.min(p.kernelSize()[0], p.kernelSize()[1]) - 1;
+        int halo = p.extended() ? 2 * ky + 2 + r : ky;
+        int a0 = Math.max(0, rowStart - halo), b0 = Math.min(height, rowEnd + halo), n = (b0 - a0) * width;
+        int[] sub = new int[n];
+        System.arraycopy(src, a0 * width, sub, 0, n);
+        boolean[] subMask = null;
+        if (staticMask != null) {
+            subMask = new boolean[n];
+            System.arraycopy(staticMask, a0 * width, subMask, 0, n);
+        }
+        IntList local = new IntList(1024);
+        threshold(sub, subMask, width, b0 - a0, trustedMin, trustedMax, local);
+        int lo = (rowStart - a0) * width, hi = (rowEnd - a0) * width, shift = a0 * width;
+        for (int t = 0; t < local.size; t++) {
+            int k = local.data[t];
+            if (k >= lo && k < hi) strong.add(k + shift);
+        }
+    }
+
     private void ensure(int n, int width) {
         if (flags.length < n) flags = new byte[n];
         if (colM.length < width) { colM = new int[width]; colX = new long[width]; colY = new long[width]; colXi = new int[width]; }

@@ -2,6 +2,7 @@ package org.xtalkit.spots;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,6 +37,22 @@ class DispersionThresholdTest {
     void densePathsMatchDialsToo() {
         compare(ThresholdParams.defaults(), 21, 140, 100, 0);
         compare(new ThresholdParams("dispersion_extended", 2.0, new int[] {2, 3}, 4, 2, 2, 0), 22, 100, 120, 0);
+    }
+
+    @Test
+    void rowBandsGiveTheSameStrongPixelsAsTheWholeImage() {
+        for (ThresholdParams p : List.of(ThresholdParams.defaults(),
+                new ThresholdParams("dispersion", null, new int[] {2, 3}, 6, 3, 2, 0))) {
+            Random rnd = new Random(33);
+            int w = 90, h = 130;
+            int[] img = Synthetic.image(rnd, w, h, 40, 3);
+            IntList whole = new IntList(), bands = new IntList();
+            DispersionThreshold th = new DispersionThreshold(p);
+            th.threshold(img, null, w, h, -1, 1e6, whole);
+            for (int a = 0; a < h; a += 17) th.thresholdRows(img, null, w, h, -1, 1e6, a, Math.min(h, a + 17), bands);
+            assertTrue(whole.size > 20);
+            assertArrayEquals(whole.toArray(), bands.toArray());
+        }
     }
 
     private void compare(ThresholdParams p, long seed, int w, int h) { compare(p, seed, w, h, 4); }
