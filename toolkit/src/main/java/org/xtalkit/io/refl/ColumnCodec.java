@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
  * pixels follow, then data (float32), mask (int32) and background (float32), each z,y,x with x fastest.
  *
  * <p>std::string columns hold the 32-byte libstdc++ string objects themselves (pointer, length,
- * 16-byte local buffer), so only strings of up to 15 bytes live in the file; DIALS cannot read them back
- * itself. They are decoded from the local buffer and written the same way with a null pointer.
+ * 16-byte local buffer): only strings of up to 15 bytes have their text in the file, and DIALS reads
+ * its own string columns back as garbage (the pointer is stale). xtalkit reads the text from the local
+ * buffer. It writes a null pointer and length 0 with the text NUL-terminated in the local buffer: DIALS
+ * then reads empty strings instead of crashing on the pointer, and xtalkit reads the text back.
  */
 final class ColumnCodec {
     private ColumnCodec() {}
@@ -84,27 +86,34 @@ final class ColumnCodec {
     }
 
     private static void decodeStrings(String[] out, ByteBuffer in, MsgpackInput src, String column) {
+        byte[] local = new byte[STRING_LOCAL_CAPACITY + 1];
         for (int i = 0; i < out.length; i++) {
             int at = i * STRING_BYTES;
-            long length = in.getLong(at + 8);
-            if (length < 0 || length > STRING_LOCAL_CAPACITY)
+            long pointer = in.getLong(at), length = in.getLong(at + 8);
+            in.get(at + 16, local);
+            if (pointer == 0 && length == 0) {          // as xtalkit writes them: NUL-terminated text
+                int n = 0;
+                while (n < local.length && local[n] != 0) n++;
+                out[i] = new String(local, 0, n, StandardCharsets.UTF_8);
+            } else if (length >= 0 && length <= STRING_LOCAL_CAPACITY) {
+                out[i] = new String(local, 0, (int) length, StandardCharsets.UTF_8);
+            } else {
                 throw src.error("column '" + column + "' row " + i + ": a std::string of " + length
                         + " bytes, whose text DIALS did not store (only strings up to " + STRING_LOCAL_CAPACITY + " bytes are in the file)");
-            byte[] b = new byte[(int) length];
-            in.get(at + 16, b);
-            out[i] = new String(b, StandardCharsets.UTF_8);
+            }
         }
     }
 
     private static void encodeStrings(String[] strings, ByteBuffer out, String column) {
         for (int i = 0; i < strings.length; i++) {
-            byte[] b = (strings[i] == null ? "" : strings[i]).getBytes(StandardCharsets.UTF_8);
-            if (b.length > STRING_LOCAL_CAPACITY)
-                throw new XtalException("column '" + column + "' row " + i + ": '" + strings[i] + "' is longer than the "
-                        + STRING_LOCAL_CAPACITY + " bytes a std::string column can hold in a .refl file");
+            String text = strings[i] == null ? "" : strings[i];
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            if (b.length > STRING_LOCAL_CAPACITY || text.indexOf('\0') >= 0)
+                throw new XtalException("column '" + column + "' row " + i + ": '" + text + "' does not fit the "
+                        + STRING_LOCAL_CAPACITY + " bytes (without NUL) that a std::string column can hold in a .refl file");
             int at = i * STRING_BYTES;
             out.putLong(at, 0L);
-            out.putLong(at + 8, b.length);
+            out.putLong(at + 8, 0L);
             out.put(at + 16, b);
             for (int k = at + 16 + b.length; k < at + STRING_BYTES; k++) out.put(k, (byte) 0);
         }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  *   "nrows": N,
  *   "data": {"column name": ["type name", [N, bin]], ...}}]
  * </pre>
- * Columns keep the file's order (DIALS writes them sorted by name). Anything else is an
+ * Columns keep the file's order (DIALS writes them sorted by name). Older DIALS wrote Python pickles
+ * of the table; those are read too ({@link ReflPickle}), as DIALS' from_file does. Anything else is an
  * {@link XtalException} naming the file and what was expected.
  */
 public final class ReflReader {
@@ -36,8 +37,10 @@ public final class ReflReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw XtalException.badFile(file, "no such file, expected a DIALS reflection file (.refl)", e);
         } catch (IOException e) {
-            throw XtalException.badFile(file, "cannot read: " + e.getMessage(), e);
+            throw XtalException.badFile(file, "cannot read: " + e, e);
         }
         return read(bytes, file);
     }
@@ -45,9 +48,7 @@ public final class ReflReader {
     /** Reads a table from the bytes of a .refl file; {@code source} names it in messages. */
     public static ReflectionTable read(byte[] bytes, Object source) {
         if (bytes.length == 0) throw XtalException.badFile(source, "empty file, expected a DIALS reflection table (msgpack)");
-        if ((bytes[0] & 0xff) == 0x80)
-            throw XtalException.badFile(source, "a Python pickle (reflection files of DIALS before 2.0), expected a msgpack "
-                    + "reflection table; convert it with a DIALS of that era");
+        if ((bytes[0] & 0xff) == 0x80) return ReflPickle.read(bytes, source);   // older DIALS: a Python pickle
         MsgpackInput in = new MsgpackInput(bytes, source);
         String layout = "the DIALS reflection table layout [\"" + FILE_TYPE + "\", 1, {identifiers, nrows, data}]";
         if (in.readArrayHeader(layout) != 3) throw in.error("expected " + layout + ", found an array of another length");
