@@ -1,5 +1,6 @@
 package org.xtalkit.step;
 
+import org.xtalkit.io.image.ImageSets;
 import org.xtalkit.io.image.ImageSource;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
@@ -30,10 +31,13 @@ import java.util.List;
 public final class FindSpots {
     private FindSpots() {}
 
-    /** Opens images first..last (1-based) of an image set. */
+    /**
+     * Opens the images of an image set: those of the experiment's scan (which covers every
+     * experiment of the image set), image 0 being the scan's first image.
+     */
     @FunctionalInterface
     public interface ImageOpener {
-        ImageSource open(ImageSetRef imageSet, int firstImage, int lastImage);
+        ImageSource open(Experiment imageSet);
     }
 
     /** Spot finding with paths of the image sets resolved against the working directory. */
@@ -42,7 +46,7 @@ public final class FindSpots {
     }
 
     public static SpotResult run(ExperimentList experiments, Params params, Path baseDir, Progress progress) {
-        return run(experiments, params, (ref, a, b) -> ImageSets.open(ref, a, b, baseDir), progress);
+        return run(experiments, params, e -> ImageSets.open(e, baseDir), progress);
     }
 
     public static SpotResult run(ExperimentList experiments, Params params, ImageOpener opener, Progress progress) {
@@ -65,7 +69,9 @@ public final class FindSpots {
                 if (!s.isStill()) still = false;
             }
             progress.log("-".repeat(80) + "\nFinding strong spots in imageset " + j + "\n" + "-".repeat(80));
-            try (ImageSource source = opener.open(ref, lo == Integer.MAX_VALUE ? 1 : lo, hi == Integer.MIN_VALUE ? Integer.MAX_VALUE : hi)) {
+            Experiment whole = lo == Integer.MAX_VALUE ? first
+                    : first.withScan(new Scan(lo, hi, 0, 0, 0, new double[0], new double[0]));
+            try (ImageSource source = opener.open(whole)) {
                 if (lo == Integer.MAX_VALUE) { lo = 1; hi = source.size(); }
                 SpotFinderParams sp = params.finderParams(first.detector().panel(0).type());
                 if (params.minSpotSize() == null)
