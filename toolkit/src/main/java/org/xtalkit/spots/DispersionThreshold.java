@@ -131,7 +131,7 @@ public final class DispersionThreshold {
      * Moves the vertical window down one row: row {@code in} (or -1) enters, its validity bits are
      * set and its summable pixels added to the column sums; row {@code out} (or -1) leaves.
      */
-    private void slideRows(int[] src, boolean[] mask, int in, int out, int width, long lo, long hi) {
+    private void slideRows(int[] src, boolean[] mask, int in, int out, int width, int lo, int hi) {
         byte[] f = flags;
         int[] cm = colM, cx = colXi;
         long[] cy = colY;
@@ -182,8 +182,10 @@ public final class DispersionThreshold {
      */
     private void dispersionPass(int[] src, boolean[] mask, int width, int height, double tmin, double tmax,
                                 boolean strongTest, IntList strong) {
-        long lo = tmin == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE : (long) Math.floor(tmin) + 1;
-        long hi = tmax == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) Math.ceil(tmax) - 1;
+        // valid: tmin < v < tmax, as int bounds lo <= v <= hi
+        int lo = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floor(tmin) + 1));
+        int hi = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.ceil(tmax) - 1));
+        if (tmin >= Integer.MAX_VALUE || tmax <= Integer.MIN_VALUE) { lo = 1; hi = 0; } // nothing valid
         int ky = p.kernelSize()[0], kx = p.kernelSize()[1];
         clearColumns(width);
         for (int r = 0; r < Math.min(ky, height); r++) slideRows(src, mask, r, -1, width, lo, hi);
@@ -195,34 +197,62 @@ public final class DispersionThreshold {
 
     /** The dispersion test along row j from the column sums (sliding the window along the row). */
     private void testRow(int[] src, int j, int width, int kx, boolean strongTest, IntList strong) {
-        double nsigB = p.sigmaBackground(), nsigS = p.sigmaStrong(), thr = p.globalThreshold();
-        boolean useGain = p.gain() != null;
-        double gain = useGain ? p.gain() : 1;
-        byte[] f = flags;
         int[] cm = colM, cx = colXi;
         long[] cy = colY;
-        double[] sq = sqrt2mMinus1;
-        int minC = minCount;
         int m = 0;
         long x = 0, y = 0;
         for (int i = 0; i < Math.min(kx, width); i++) { m += cm[i]; x += cx[i]; y += cy[i]; }
-        for (int i = 0, k = j * width; i < width; i++, k++) {
-            int ia = i + kx, ir = i - kx - 1;
-            if (ia < width) { m += cm[ia]; x += cx[ia]; y += cy[ia]; }
-            if (ir >= 0) { m -= cm[ir]; x -= cx[ir]; y -= cy[ir]; }
-            if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
-            double dm = m, dx = x, dy = y;
-            boolean dispersed = useGain
-                    ? dm * dy - dx * dx > gain * dx * (dm - 1 + nsigB * sq[m])
-                    : dm * dy - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m];
-            if (!dispersed) continue;
-            if (!strongTest) { f[k] |= FLAGGED; flagged.add(k); continue; }
-            int v = src[k];
-            if (!(v > thr)) continue;
-            double b = dm * v - dx;
-            double d = useGain ? nsigS * Math.sqrt(gain * dx * dm) : nsigS * Math.sqrt(dx * dm);
-            if (b > d) strong.add(k);
+        int k0 = j * width;
+        // left edge, middle (window inside the row: no bounds tests), right edge
+        int leftEnd = Math.min(width, kx + 1), rightStart = Math.max(leftEnd, width - kx);
+        for (int i = 0; i < leftEnd; i++) {
+            if (i + kx < width) { m += cm[i + kx]; x += cx[i + kx]; y += cy[i + kx]; }
+            if (i - kx - 1 >= 0) { m -= cm[i - kx - 1]; x -= cx[i - kx - 1]; y -= cy[i - kx - 1]; }
+            test(src, k0 + i, m, x, y, strongTest, strong);
         }
+        byte[] f = flags;
+        double nsigB = p.sigmaBackground();
+        double[] sq = sqrt2mMinus1;
+        int minC = minCount;
+        boolean plain = p.gain() == null && !strongTest;
+        for (int i = leftEnd; i < rightStart; i++) {
+            int ia = i + kx, ir = i - kx - 1;
+            m += cm[ia] - cm[ir];
+            x += cx[ia] - cx[ir];
+            y += cy[ia] - cy[ir];
+            int k = k0 + i;
+            if (plain) { // the common case inline: extended algorithm without gain
+                if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
+                double dm = m, dx = x;
+                if (dm * y - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m]) { f[k] |= FLAGGED; flagged.add(k); }
+            } else {
+                test(src, k, m, x, y, strongTest, strong);
+            }
+        }
+        for (int i = rightStart; i < width; i++) {
+            if (i + kx < width) { m += cm[i + kx]; x += cx[i + kx]; y += cy[i + kx]; }
+            if (i - kx - 1 >= 0) { m -= cm[i - kx - 1]; x -= cx[i - kx - 1]; y -= cy[i - kx - 1]; }
+            test(src, k0 + i, m, x, y, strongTest, strong);
+        }
+    }
+
+    /** DIALS' dispersion test of one pixel from its window's count m, sum x and sum of squares y. */
+    private void test(int[] src, int k, int m, long x, long y, boolean strongTest, IntList strong) {
+        if ((flags[k] & VALID) == 0 || m < minCount || x < 0) return;
+        double nsigB = p.sigmaBackground();
+        boolean useGain = p.gain() != null;
+        double gain = useGain ? p.gain() : 1;
+        double dm = m, dx = x, dy = y;
+        boolean dispersed = useGain
+                ? dm * dy - dx * dx > gain * dx * (dm - 1 + nsigB * sqrt2mMinus1[m])
+                : dm * dy - dx * dx - dx * (dm - 1) > dx * nsigB * sqrt2mMinus1[m];
+        if (!dispersed) return;
+        if (!strongTest) { flags[k] |= FLAGGED; flagged.add(k); return; }
+        int v = src[k];
+        if (!(v > p.globalThreshold())) return;
+        double b = dm * v - dx;
+        double d = useGain ? p.sigmaStrong() * Math.sqrt(gain * dx * dm) : p.sigmaStrong() * Math.sqrt(dx * dm);
+        if (b > d) strong.add(k);
     }
 
     /** CORE = flagged pixels with only flagged pixels within chebyshev distance r (clipped to the panel). */
