@@ -57,7 +57,7 @@ public final class FindSpots {
         for (int j = 0; j < sets.size(); j++) {
             ImageSetRef ref = sets.get(j);
             List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < experiments.size(); i++) if (experiments.get(i).imageSet().equals(ref)) members.add(i);
+            for (int i = 0; i < experiments.size(); i++) if (java.util.Objects.equals(experiments.get(i).imageSet(), ref)) members.add(i);
             Experiment first = experiments.get(members.get(0));
             int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
             boolean still = true;
