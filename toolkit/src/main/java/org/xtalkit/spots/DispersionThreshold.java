@@ -37,6 +37,8 @@ public final class DispersionThreshold {
     /** Column sums of values: (2 ky + 1) values below 2^24 fit an int for ky up to 63. */
     private int[] colXi = new int[0];
     private final IntList flagged = new IntList(1 << 14), core = new IntList(1 << 12);
+    /** Index in the caller's arrays of pixel 0 of the rows being thresholded (row bands). */
+    private int base;
     /** Sparse work larger than this many pixel visits per image pixel goes to the dense passes. */
     double denseLimit = 4;
 
@@ -64,6 +66,14 @@ public final class DispersionThreshold {
         if (src.length != n) throw new IllegalArgumentException("image has " + src.length + " pixels, expected " + n);
         if (staticMask != null && staticMask.length != n)
             throw new IllegalArgumentException("mask has " + staticMask.length + " pixels, expected " + n);
+        run(src, staticMask, 0, width, height, trustedMin, trustedMax, strong);
+    }
+
+    /** Thresholds the {@code height} rows starting at index {@code base} of src and mask. */
+    private void run(int[] src, boolean[] staticMask, int base, int width, int height, double trustedMin,
+                     double trustedMax, IntList strong) {
+        int n = width * height;
+        this.base = base;
         ensure(n, width);
         flagged.clear();
         dispersionPass(src, staticMask, width, height, trustedMin, trustedMax, !p.extended(), strong);
@@ -90,16 +100,9 @@ public final class DispersionThreshold {
         }
         int ky = p.kernelSize()[0], r = Math.min(p.kernelSize()[0], p.kernelSize()[1]) - 1;
         int halo = p.extended() ? 2 * ky + 2 + r : ky;
-        int a0 = Math.max(0, rowStart - halo), b0 = Math.min(height, rowEnd + halo), n = (b0 - a0) * width;
-        int[] sub = new int[n];
-        System.arraycopy(src, a0 * width, sub, 0, n);
-        boolean[] subMask = null;
-        if (staticMask != null) {
-            subMask = new boolean[n];
-            System.arraycopy(staticMask, a0 * width, subMask, 0, n);
-        }
+        int a0 = Math.max(0, rowStart - halo), b0 = Math.min(height, rowEnd + halo);
         IntList local = new IntList(1024);
-        threshold(sub, subMask, width, b0 - a0, trustedMin, trustedMax, local);
+        run(src, staticMask, a0 * width, width, b0 - a0, trustedMin, trustedMax, local);
         int lo = (rowStart - a0) * width, hi = (rowEnd - a0) * width, shift = a0 * width;
         for (int t = 0; t < local.size; t++) {
             int k = local.data[t];
@@ -120,10 +123,10 @@ public final class DispersionThreshold {
         int k = row * width;
         for (int i = 0; i < width; i++, k++) {
             int in = (f[k] & bit) != 0 ? sign : 0;
-            long v = (long) src[k] * in;
+            long v = (long) src[base + k] * in;
             cm[i] += in;
             cx[i] += v;
-            if (squares) cy[i] += v * src[k];
+            if (squares) cy[i] += v * src[base + k];
         }
     }
 
@@ -137,11 +140,11 @@ public final class DispersionThreshold {
         long[] cy = colY;
         if (in >= 0 && out >= 0) {
             for (int i = 0, k = in * width, q = out * width; i < width; i++, k++, q++) {
-                int v = src[k];
-                boolean ok = v >= lo && v <= hi && (mask == null || mask[k]);
+                int v = src[base + k];
+                boolean ok = v >= lo && v <= hi && (mask == null || mask[base + k]);
                 int add = ok && v < BIG ? 1 : 0;
                 f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
-                int w = src[q], rem = (f[q] >> 1) & 1;
+                int w = src[base + q], rem = (f[q] >> 1) & 1;
                 int av = v * add, rv = w * rem;
                 cm[i] += add - rem;
                 cx[i] += av - rv;
@@ -149,8 +152,8 @@ public final class DispersionThreshold {
             }
         } else if (in >= 0) {
             for (int i = 0, k = in * width; i < width; i++, k++) {
-                int v = src[k];
-                boolean ok = v >= lo && v <= hi && (mask == null || mask[k]);
+                int v = src[base + k];
+                boolean ok = v >= lo && v <= hi && (mask == null || mask[base + k]);
                 int add = ok && v < BIG ? 1 : 0;
                 f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
                 int av = v * add;
@@ -160,7 +163,7 @@ public final class DispersionThreshold {
             }
         } else if (out >= 0) {
             for (int i = 0, q = out * width; i < width; i++, q++) {
-                int w = src[q], rem = (f[q] >> 1) & 1, rv = w * rem;
+                int w = src[base + q], rem = (f[q] >> 1) & 1, rv = w * rem;
                 cm[i] -= rem;
                 cx[i] -= rv;
                 cy[i] -= (long) rv * w;
@@ -248,7 +251,7 @@ public final class DispersionThreshold {
                 : dm * dy - dx * dx - dx * (dm - 1) > dx * nsigB * sqrt2mMinus1[m];
         if (!dispersed) return;
         if (!strongTest) { flags[k] |= FLAGGED; flagged.add(k); return; }
-        int v = src[k];
+        int v = src[base + k];
         if (!(v > p.globalThreshold())) return;
         double b = dm * v - dx;
         double d = useGain ? p.sigmaStrong() * Math.sqrt(gain * dx * dm) : p.sigmaStrong() * Math.sqrt(dx * dm);
@@ -321,7 +324,7 @@ public final class DispersionThreshold {
         double thr = p.globalThreshold();
         byte[] f = flags;
         for (int t = 0; t < core.size; t++) {
-            int k = core.data[t], v = src[k];
+            int k = core.data[t], v = src[base + k];
             if (!(v > thr)) continue;
             int y = k / width, x = k - y * width;
             int x0 = Math.max(0, x - kx), x1 = Math.min(width - 1, x + kx), y0 = Math.max(0, y - ky), y1 = Math.min(height - 1, y + ky);
@@ -329,7 +332,7 @@ public final class DispersionThreshold {
             long sum = 0;
             for (int yy = y0; yy <= y1; yy++)
                 for (int q = yy * width + x0, e = yy * width + x1; q <= e; q++)
-                    if ((f[q] & (IN_SUM | CORE)) == IN_SUM) { m++; sum += src[q]; }
+                    if ((f[q] & (IN_SUM | CORE)) == IN_SUM) { m++; sum += src[base + q]; }
             if (strongAgainst(v, m, sum)) strong.add(k);
         }
     }
@@ -351,7 +354,7 @@ public final class DispersionThreshold {
             if (j - ky - 1 >= 0) addRow(src, j - ky - 1, width, BACKGROUND, -1, false);
             int rowEnd = (j + 1) * width;
             for (; t < core.size && core.data[t] < rowEnd; t++) {
-                int k = core.data[t], v = src[k], i = k - j * width;
+                int k = core.data[t], v = src[base + k], i = k - j * width;
                 if (!(v > thr)) continue;
                 int m = 0;
                 long x = 0;
