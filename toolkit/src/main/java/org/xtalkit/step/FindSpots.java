@@ -32,12 +32,12 @@ public final class FindSpots {
     private FindSpots() {}
 
     /**
-     * Opens the images of an image set: those of the experiment's scan (which covers every
-     * experiment of the image set), image 0 being the scan's first image.
+     * Opens images firstImage..lastImage (1-based scan numbers) of an image set, image 0 being
+     * firstImage; lastImage is Integer.MAX_VALUE for all of an image set without a scan.
      */
     @FunctionalInterface
     public interface ImageOpener {
-        ImageSource open(Experiment imageSet);
+        ImageSource open(ImageSetRef imageSet, int firstImage, int lastImage);
     }
 
     /** Spot finding with paths of the image sets resolved against the working directory. */
@@ -46,7 +46,7 @@ public final class FindSpots {
     }
 
     public static SpotResult run(ExperimentList experiments, Params params, Path baseDir, Progress progress) {
-        return run(experiments, params, e -> ImageSets.open(e, baseDir), progress);
+        return run(experiments, params, (ref, a, b) -> ImageSets.open(ref, a, b, baseDir), progress);
     }
 
     public static SpotResult run(ExperimentList experiments, Params params, ImageOpener opener, Progress progress) {
@@ -69,9 +69,8 @@ public final class FindSpots {
                 if (!s.isStill()) still = false;
             }
             progress.log("-".repeat(80) + "\nFinding strong spots in imageset " + j + "\n" + "-".repeat(80));
-            Experiment whole = lo == Integer.MAX_VALUE ? first
-                    : first.withScan(new Scan(lo, hi, 0, 0, 0, new double[0], new double[0]));
-            try (ImageSource source = opener.open(whole)) {
+            try (ImageSource source = opener.open(ref, lo == Integer.MAX_VALUE ? 1 : lo,
+                    hi == Integer.MIN_VALUE ? Integer.MAX_VALUE : hi)) {
                 if (lo == Integer.MAX_VALUE) { lo = 1; hi = source.size(); }
                 SpotFinderParams sp = params.finderParams(first.detector().panel(0).type());
                 if (params.minSpotSize() == null)

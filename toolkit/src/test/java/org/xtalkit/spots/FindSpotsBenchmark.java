@@ -87,7 +87,7 @@ public final class FindSpotsBenchmark {
                 Scan s = x.scan();
                 if (x.imageSet().equals(e.imageSet()) && s != null) { lo = Math.min(lo, s.firstImage()); hi = Math.max(hi, s.lastImage()); }
             }
-            out.add(ImageSets.open(lo == Integer.MAX_VALUE ? e : e.withScan(new Scan(lo, hi, 0, 0, 0, new double[0], new double[0])), base));
+            out.add(ImageSets.open(e.imageSet(), lo == Integer.MAX_VALUE ? 1 : lo, hi == Integer.MIN_VALUE ? Integer.MAX_VALUE : hi, base));
         }
         return out;
     }

@@ -68,7 +68,7 @@ class FindSpotsTest {
             @Override public void update(String s, long a, long b) {}
             @Override public synchronized void log(String line) { log.add(line); }
         };
-        SpotResult r = FindSpots.run(e, FindSpots.Params.parse("nproc=2"), ex -> source(80, 64, 4, spots), p);
+        SpotResult r = FindSpots.run(e, FindSpots.Params.parse("nproc=2"), (ref, a, b) -> source(80, 64, 4, spots), p);
         ReflectionTable t = r.reflections();
         assertEquals(3, t.size(), "the spot on images 3 and 4 is one 3D spot");
         double[] xyz = t.vec3("xyzobs.px.value");
@@ -97,14 +97,14 @@ class FindSpotsTest {
         int[][] spots = {{20, 30, 0}, {60, 12, 1}};
         ExperimentList e = sweep(80, 64, 2);
         SpotResult masked = FindSpots.run(e, FindSpots.Params.parse("untrusted.rectangle=15,25,25,35"),
-                ex -> source(80, 64, 2, spots), Progress.NONE);
+                (ref, a, b) -> source(80, 64, 2, spots), Progress.NONE);
         assertEquals(1, masked.reflections().size());
         assertEquals(60.5, masked.reflections().vec3("xyzobs.px.value")[0], 1e-9);
         // the beam hits the panel centre (40, 32): the spot at (60, 12) is at higher resolution
         Panel pn = e.get(0).detector().panel(0);
         double d = pn.resolutionAtPixel(e.get(0).beam(), 60.5, 12.5);
         SpotResult high = FindSpots.run(e, FindSpots.Params.parse("filter.d_min=" + (d + 0.5)),
-                ex -> source(80, 64, 2, spots), Progress.NONE);
+                (ref, a, b) -> source(80, 64, 2, spots), Progress.NONE);
         assertEquals(1, high.reflections().size());
         assertEquals(20.5, high.reflections().vec3("xyzobs.px.value")[0], 1e-9);
     }
