@@ -32,7 +32,9 @@ import java.util.concurrent.Future;
  * (nproc threads, one image per task: the streaming limit); pixels/s of FindSpots.run on the same
  * images and threads (first call, then the best of the repeats once the JIT has warmed up); and,
  * where dials.find_spots is on the PATH, DIALS' wall time for the same images and nproc and the
- * ratio of throughputs. Without file arguments it runs on the reference images of ../shared.
+ * ratio of throughputs. On a shared machine wall times say little, so it also prints the CPU
+ * seconds (all threads; DIALS' user+sys from /usr/bin/time) of the bare pass, of our warm run and
+ * of DIALS. Without file arguments it runs on the reference images of ../shared.
  */
 public final class FindSpotsBenchmark {
     public static void main(String[] args) throws Exception {
@@ -51,28 +53,35 @@ public final class FindSpotsBenchmark {
         }
         boolean dials = onPath("dials.find_spots");
         System.out.printf("nproc=%d, repeats=%d, DIALS %s%n", nproc, repeats, dials ? "found" : "not installed");
-        System.out.printf("%-28s %9s %12s %12s %12s %10s %9s %9s%n", "data", "Mpixels", "bare Mpx/s", "ours Mpx/s",
-                "ours warm", "DIALS s", "vs DIALS", "vs bare");
+        System.out.printf("%-24s %8s %10s %10s %10s %8s %8s %8s | %7s %7s %7s %8s %8s%n", "data", "Mpixels", "bare Mpx/s",
+                "ours Mpx/s", "ours warm", "DIALS s", "vs DIALS", "vs bare", "bare cpu", "our cpu", "DIALS cpu", "vs DIALS", "vs bare");
         for (Path expt : files) {
             ExperimentList el = ExptFile.read(expt);
             Path base = expt.toAbsolutePath().getParent();
             long pixels = pixels(el, base);
-            double bare = Double.MAX_VALUE;
-            for (int r = 0; r < repeats; r++) bare = Math.min(bare, barePass(el, base, nproc));
+            double bare = Double.MAX_VALUE, bareCpu = Double.MAX_VALUE;
+            for (int r = 0; r < repeats; r++) {
+                double c = cpu();
+                bare = Math.min(bare, barePass(el, base, nproc));
+                bareCpu = Math.min(bareCpu, cpu() - c);
+            }
             FindSpots.Params params = FindSpots.Params.parse("nproc=" + nproc);
             long t0 = System.nanoTime();
             int n = FindSpots.run(el, params, base, Progress.NONE).reflections().size();
-            double first = (System.nanoTime() - t0) / 1e9, warm = Double.MAX_VALUE;
+            double first = (System.nanoTime() - t0) / 1e9, warm = Double.MAX_VALUE, warmCpu = Double.MAX_VALUE;
             for (int r = 0; r < repeats; r++) {
                 long t = System.nanoTime();
+                double c = cpu();
                 FindSpots.run(el, params, base, Progress.NONE);
                 warm = Math.min(warm, (System.nanoTime() - t) / 1e9);
+                warmCpu = Math.min(warmCpu, cpu() - c);
             }
-            double dialsTime = dials ? dialsWall(expt, nproc) : Double.NaN;
+            double[] d = dials ? dialsWall(expt, nproc) : new double[] {Double.NaN, Double.NaN};
             String name = expt.getFileName().toString().replace(".imported.expt", "");
-            System.out.printf("%-28s %9.1f %12.1f %12.1f %12.1f %10.2f %9s %9.2f   (%d spots)%n", name, pixels / 1e6,
-                    pixels / bare / 1e6, pixels / first / 1e6, pixels / warm / 1e6, dialsTime,
-                    dials ? String.format("%.2fx", dialsTime / first) : "-", warm / bare, n);
+            System.out.printf("%-24s %8.1f %10.1f %10.1f %10.1f %8.2f %8s %8.2f | %7.2f %7.2f %7.2f %8s %8.2f  (%d spots)%n",
+                    name, pixels / 1e6, pixels / bare / 1e6, pixels / first / 1e6, pixels / warm / 1e6, d[0],
+                    dials ? String.format("%.2fx", d[0] / first) : "-", warm / bare, bareCpu, warmCpu, d[1],
+                    dials ? String.format("%.2fx", d[1] / warmCpu) : "-", warmCpu / bareCpu, n);
         }
     }
 
@@ -124,15 +133,34 @@ public final class FindSpotsBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double dialsWall(Path expt, int nproc) throws Exception {
+    /** Process CPU seconds so far (all threads). */
+    private static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** DIALS' wall seconds and CPU seconds (user + sys, from /usr/bin/time when present). */
+    private static double[] dialsWall(Path expt, int nproc) throws Exception {
         Path dir = Files.createTempDirectory("dials-bench");
-        ProcessBuilder pb = new ProcessBuilder("dials.find_spots", expt.toAbsolutePath().toString(), "nproc=" + nproc)
+        List<String> cmd = new ArrayList<>();
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (timed) cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", dir.resolve("time.txt").toString()));
+        cmd.addAll(List.of("dials.find_spots", expt.toAbsolutePath().toString(), "nproc=" + nproc));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
         long t0 = System.nanoTime();
         int rc = pb.start().waitFor();
         double t = (System.nanoTime() - t0) / 1e9;
-        if (rc != 0) System.out.println("dials.find_spots failed, see " + dir.resolve("out.txt"));
-        return t;
+        if (rc != 0) {
+            System.out.println("dials.find_spots failed, see " + dir.resolve("out.txt"));
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double c = Double.NaN;
+        if (timed) {
+            String[] f = Files.readString(dir.resolve("time.txt")).trim().split("\\s+");
+            c = Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1]);
+        }
+        return new double[] {t, c};
     }
 
     private static boolean onPath(String cmd) {
