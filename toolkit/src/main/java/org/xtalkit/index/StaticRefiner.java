@@ -51,14 +51,22 @@ public final class StaticRefiner {
     public StaticRefiner(Experiment e, LatticeSystem system, Options options) {
         this.start = e;
         this.system = system;
+        // With electrons (λ < 0.1 Å) the Ewald sphere is almost flat: the detector distance and tilts
+        // trade off against the cell scale and shape, so they stay where the experiment put them
+        // (what 3D ED users do with detector.fix_list=Dist,Tau in DIALS).
+        if (e.beam().wavelength() < 0.1 && !(options.fixDistance() && options.fixTau()))
+            options = new Options(options.fixBeam(), options.fixDetector(), true, true, options.maxIterations(), options.rejectOutliers());
         this.options = options;
         Crystal c = e.crystal();
         UnitCell sym = system.symmetrize(c.unitCell());
         this.u0 = orthonormalise(c.A().times(sym.bMatrix().inverse()));
+        // DIALS' default beam.fix=in_spindle_plane: s0 may only tilt out of the plane of beam and spindle
         Vec3 s0 = e.beam().s0().normalize();
-        Vec3 ref = Math.abs(s0.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
-        beamAxis1 = s0.cross(ref).normalize();
-        beamAxis2 = s0.cross(beamAxis1).normalize();
+        Vec3 spindle = e.goniometer().rotationAxisDatum();
+        Vec3 normal = s0.cross(spindle);
+        if (normal.length() < 1e-6) normal = s0.cross(Math.abs(s0.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0));
+        beamAxis1 = normal.normalize();                 // rotation about it stays in the spindle plane: fixed
+        beamAxis2 = s0.cross(beamAxis1).normalize();    // rotation about it leaves the plane: refined
         Panel p0 = e.detector().panel(0);
         double[] bc = p0.beamCentreMm(e.beam());
         detPivot = bc == null ? p0.origin() : p0.labCoord(bc[0], bc[1]);
@@ -98,7 +106,8 @@ public final class StaticRefiner {
     private boolean isFree(int j) {
         int b = 3 + nCell();
         if (j < b) return true;
-        if (j < b + 2) return !options.fixBeam;
+        if (j == b) return false;                      // in_spindle_plane
+        if (j == b + 1) return !options.fixBeam;
         if (options.fixDetector) return false;
         int d = j - b - 2;                 // 0,1 in-plane shifts, 2 distance, 3..5 tilts
         if (d == 2) return !options.fixDistance;
