@@ -77,7 +77,7 @@ public final class StaticRefiner {
 
     public Result refine(Observations obs, boolean[] use) {
         double[] p = initialParameters();
-        boolean[] active = use.clone();
+        boolean[] active = subsample(use, obs);
         p = minimise(p, obs, active);
         if (options.rejectOutliers) {
             boolean[] kept = tukey(residuals(p, obs, active), active);
@@ -90,6 +90,23 @@ public final class StaticRefiner {
         double[] rmsd = new double[3];
         for (int k = 0; k < 3; k++) rmsd[k] = n > 0 ? Math.sqrt(ss[k] / n) : Double.NaN;
         return new Result(model(p), rmsd, active, n);
+    }
+
+    /**
+     * DIALS' reflections_per_degree = 100: a fixed random subset when there are more, so the
+     * cost follows the scan width rather than the spot count.
+     */
+    private boolean[] subsample(boolean[] use, Observations obs) {
+        int n = 0;
+        for (boolean b : use) if (b) n++;
+        double width = Math.abs(start.scan().oscillationWidth()) * start.scan().numImages();
+        int target = (int) Math.ceil(100 * Math.max(width, 1));
+        boolean[] out = use.clone();
+        if (n <= target) return out;
+        java.util.Random rnd = new java.util.Random(42);
+        double keep = (double) target / n;
+        for (int i = 0; i < out.length; i++) if (out[i] && rnd.nextDouble() >= keep) out[i] = false;
+        return out;
     }
 
     // --- parameters

@@ -59,12 +59,13 @@ public final class MetricSubgroups {
                 }
         List<int[]> all = closure(twofolds.stream().map(TwoFold::rotation).toList());
         List<Subgroup> out = new ArrayList<>();
+        List<int[]> vectors = ConventionalSetting.latticeVectors(g);
         for (var e : groups.entrySet()) {
             List<int[]> grp = e.getValue();
             if (all != null && !isFullSymmetryOfGenericMetric(grp, all)) continue;
             double delta = 0;
             for (TwoFold t : twofolds) if (contains(grp, t.rotation())) delta = Math.max(delta, t.deltaDegrees());
-            ConventionalSetting.Result conv = ConventionalSetting.find(grp, g);
+            ConventionalSetting.Result conv = ConventionalSetting.find(grp, g, vectors);
             if (conv == null) continue;
             ChangeOfBasis cb = red.cbOp().then(conv.cbOp());
             // lattice coordinates go as y = M⁻ᵀ x, so a rotation R becomes M⁻ᵀ R Mᵀ
