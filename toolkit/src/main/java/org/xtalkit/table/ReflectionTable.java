@@ -138,21 +138,38 @@ public final class ReflectionTable {
         return select(rows);
     }
 
-    /** Rows reordered so that the given double or int column ascends (stable). */
+    /** Rows reordered so that the given double, int or size_t column (or a vec3's z) ascends (stable). */
     public ReflectionTable sortedBy(String name) {
         Column c = column(name);
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) order[i] = i;
-        switch (c.type()) {
-            case DOUBLE -> { double[] v = (double[]) c.data(); Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b])); }
-            case INT -> { int[] v = (int[]) c.data(); Arrays.sort(order, (a, b) -> Integer.compare(v[a], v[b])); }
-            case SIZE_T -> { long[] v = (long[]) c.data(); Arrays.sort(order, (a, b) -> Long.compare(v[a], v[b])); }
-            case VEC3 -> { double[] v = (double[]) c.data(); Arrays.sort(order, (a, b) -> Double.compare(v[3 * a + 2], v[3 * b + 2])); }
+        IndexOrder order = switch (c.type()) {
+            case DOUBLE -> { double[] v = (double[]) c.data(); yield (a, b) -> Double.compare(v[a], v[b]); }
+            case INT -> { int[] v = (int[]) c.data(); yield (a, b) -> Integer.compare(v[a], v[b]); }
+            case SIZE_T -> { long[] v = (long[]) c.data(); yield (a, b) -> Long.compareUnsigned(v[a], v[b]); }
+            case VEC3 -> { double[] v = (double[]) c.data(); yield (a, b) -> Double.compare(v[3 * a + 2], v[3 * b + 2]); }
             default -> throw new IllegalArgumentException("cannot sort by " + c.type().dialsName + " column '" + name + "'");
+        };
+        return select(stableOrder(size, order));
+    }
+
+    /** Compares two row indices. */
+    @FunctionalInterface
+    private interface IndexOrder { int compare(int a, int b); }
+
+    /** Row indices 0..n-1 in stable ascending order: a merge sort over int[], no boxing. */
+    private static int[] stableOrder(int n, IndexOrder order) {
+        int[] a = new int[n], b = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi) b[k++] = order.compare(a[j], a[i]) < 0 ? a[j++] : a[i++];
+                while (i < mid) b[k++] = a[i++];
+                while (j < hi) b[k++] = a[j++];
+            }
+            int[] t = a; a = b; b = t;
         }
-        int[] rows = new int[size];
-        for (int i = 0; i < size; i++) rows[i] = order[i];
-        return select(rows);
+        return a;
     }
 
     /** Rows of this table followed by those of another with the same columns (DIALS' extend). */

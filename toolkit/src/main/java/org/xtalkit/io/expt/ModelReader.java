@@ -35,8 +35,9 @@ final class ModelReader {
     Detector detector(JsonNode n) {
         List<Panel> panels = new ArrayList<>();
         for (JsonNode p : need(n, "panels")) panels.add(panel(p));
+        // panel frames in the file are relative to their groups (dxtbx's hierarchy)
         DetectorGroup root = n.hasNonNull("hierarchy") ? group(n.get("hierarchy")) : null;
-        return new Detector(panels, root);
+        return Detector.fromLocalFrames(panels, root);
     }
 
     private DetectorGroup group(JsonNode n) {

@@ -37,7 +37,7 @@ final class ModelWriter {
     ObjectNode detector(Detector d) {
         ObjectNode n = json.createObjectNode();
         ArrayNode panels = n.putArray("panels");
-        for (Panel p : d.panels()) panels.add(panel(p));
+        for (Panel p : d.localPanels()) panels.add(panel(p));   // frames relative to their groups
         n.set("hierarchy", group(d.hierarchy()));
         return n;
     }

@@ -3,6 +3,7 @@ package org.xtalkit.io.refl;
 import org.xtalkit.io.AtomicWrite;
 import org.xtalkit.table.Column;
 import org.xtalkit.table.ColumnType;
+import org.xtalkit.table.DialsNumberFormat;
 import org.xtalkit.table.ReflectionTable;
 
 import java.io.BufferedWriter;
@@ -11,9 +12,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +46,11 @@ public final class ReflCsv {
     }
 
     public static void write(ReflectionTable table, Writer w) throws IOException {
+        write(table, w, DialsNumberFormat::g17);
+    }
+
+    /** With another text for doubles (tests compare large tables through the faster Double.toString). */
+    static void write(ReflectionTable table, Writer w, java.util.function.DoubleFunction<String> doubles) throws IOException {
         List<String> names = new ArrayList<>(table.columnNames());
         names.sort(null);
         List<String> header = new ArrayList<>();
@@ -78,7 +81,7 @@ public final class ReflCsv {
                 switch (c.type()) {
                     case INT, INT6, MILLER -> line.append(((int[]) c.data())[k]);
                     case SIZE_T -> line.append(Long.toUnsignedString(((long[]) c.data())[k]));
-                    case DOUBLE, VEC2, VEC3, MAT3 -> line.append(percentG17(((double[]) c.data())[k]));
+                    case DOUBLE, VEC2, VEC3, MAT3 -> line.append(doubles.apply(((double[]) c.data())[k]));
                     case BOOL -> line.append(((boolean[]) c.data())[k] ? '1' : '0');
                     case STRING -> field(line, ((String[]) c.data())[k]);
                     case SHOEBOX -> throw new IllegalStateException("shoeboxes are not written");
@@ -104,29 +107,5 @@ public final class ReflCsv {
         if (s == null) return;
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) { sb.append(s); return; }
         sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-    }
-
-    private static final MathContext SEVENTEEN = new MathContext(17, RoundingMode.HALF_EVEN);
-
-    /**
-     * C's (and Python's) {@code %.17g}: the exact binary value rounded to 17 significant digits,
-     * fixed notation for exponents -4..16, else d.ddde±XX, trailing zeros dropped.
-     */
-    public static String percentG17(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return (Double.doubleToRawLongBits(v) < 0) ? "-0" : "0";
-        BigDecimal r = new BigDecimal(v).round(SEVENTEEN).stripTrailingZeros();
-        int exponent = r.precision() - r.scale() - 1;
-        if (exponent >= -4 && exponent < 17) return r.toPlainString();
-        String digits = r.unscaledValue().abs().toString();
-        StringBuilder sb = new StringBuilder(24);
-        if (r.signum() < 0) sb.append('-');
-        sb.append(digits.charAt(0));
-        if (digits.length() > 1) sb.append('.').append(digits, 1, digits.length());
-        sb.append('e').append(exponent < 0 ? '-' : '+');
-        int a = Math.abs(exponent);
-        if (a < 10) sb.append('0');
-        return sb.append(a).toString();
     }
 }

@@ -197,7 +197,7 @@ final class ReflPickle {
         try {
             Base256 in = new Base256(bytes, 0, bytes.length);
             long n = in.nextInteger();
-            if (n < 0 || n * type.width > bytes.length * 8L + 8)
+            if (n < 0 || n * type.width > bytes.length)   // every value takes at least one byte
                 throw new IllegalStateException("it claims " + n + " elements in " + bytes.length + " bytes");
             Column c = Column.empty(type, (int) n);
             int m = (int) n * type.width;

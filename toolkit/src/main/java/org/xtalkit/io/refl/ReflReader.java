@@ -37,8 +37,10 @@ public final class ReflReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw XtalException.badFile(file, "no such file, expected a DIALS reflection file (.refl)", e);
         } catch (IOException e) {
-            throw XtalException.badFile(file, "cannot read: " + e.getMessage(), e);
+            throw XtalException.badFile(file, "cannot read: " + e, e);
         }
         return read(bytes, file);
     }

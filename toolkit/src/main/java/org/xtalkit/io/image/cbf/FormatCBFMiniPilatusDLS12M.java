@@ -57,7 +57,8 @@ public class FormatCBFMiniPilatusDLS12M extends FormatCBFMiniPilatus {
             leaves.add(DetectorGroup.leaf(j));
         }
         Vec3 rootOrigin = z.times(-distance).plus(x.times(shiftX)).plus(y.times(shiftY));
-        return new Detector(panels, new DetectorGroup("", "", x, y, rootOrigin, -1, leaves));
+        // row frames are local to the root, which turns them to face the beam (fast along -x)
+        return Detector.fromLocalFrames(panels, new DetectorGroup("", "", x, y, rootOrigin, -1, leaves));
     }
 
     /** Modules known dead in each run (dxtbx's list, by the image date), as rectangles per row. */

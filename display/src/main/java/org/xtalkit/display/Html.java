@@ -1,0 +1,65 @@
+package org.xtalkit.display;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Writing HTML safely: escaping, numbers as a crystallographer reads them, and plain tables. */
+public final class Html {
+    private Html() {}
+
+    public static String escape(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Six significant figures, trailing zeros dropped; NaN and infinities spelled out. */
+    public static String number(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        double a = Math.abs(v);
+        String s = (a >= 1e-4 && a < 1e7) ? String.format(Locale.ROOT, "%.6g", v) : String.format(Locale.ROOT, "%.4e", v);
+        if (s.contains("e")) return s;
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s;
+    }
+
+    /** Fixed decimals (cell lengths, angles, wavelengths). */
+    public static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A table with a header row; cells are escaped here. Numeric-looking cells align right. */
+    public static String table(List<String> header, List<List<String>> rows, String cssClass) {
+        StringBuilder b = new StringBuilder();
+        b.append("<table class=\"").append(escape(cssClass)).append("\">");
+        if (!header.isEmpty()) {
+            b.append("<thead><tr>");
+            for (String h : header) b.append("<th>").append(escape(h)).append("</th>");
+            b.append("</tr></thead>");
+        }
+        b.append("<tbody>");
+        for (List<String> r : rows) {
+            b.append("<tr>");
+            for (String c : r) b.append(looksNumeric(c) ? "<td style=\"text-align:right\">" : "<td>").append(escape(c)).append("</td>");
+            b.append("</tr>");
+        }
+        return b.append("</tbody></table>").toString();
+    }
+
+    private static boolean looksNumeric(String s) {
+        return !s.isEmpty() && s.matches("[-+(]?[0-9.][0-9eE.,+\\- ()]*");
+    }
+}

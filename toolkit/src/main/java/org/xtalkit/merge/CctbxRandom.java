@@ -1,0 +1,40 @@
+package org.xtalkit.merge;
+
+/**
+ * MT19937 as scitbx.random.mersenne_twister uses it (seed + 1 = 1 by default; doubles with 53-bit
+ * resolution from two draws). cctbx's half-dataset split starts a fresh generator for every
+ * call, so with this generator and the same observation order the "random" CC½ split is DIALS'.
+ */
+final class CctbxRandom {
+    private final int[] mt = new int[624];
+    private int index = 624;
+
+    CctbxRandom() { this(0); }
+
+    CctbxRandom(int seed) {
+        mt[0] = seed + 1;
+        for (int i = 1; i < 624; i++) mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
+    }
+
+    private int next() {
+        if (index >= 624) {
+            for (int i = 0; i < 624; i++) {
+                int y = (mt[i] & 0x80000000) | (mt[(i + 1) % 624] & 0x7fffffff);
+                mt[i] = mt[(i + 397) % 624] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
+            }
+            index = 0;
+        }
+        int y = mt[index++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y;
+    }
+
+    /** Uniform on [0, 1), 53-bit resolution (genrand_res53). */
+    double nextDouble() {
+        long a = (next() & 0xffffffffL) >>> 5, b = (next() & 0xffffffffL) >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+}

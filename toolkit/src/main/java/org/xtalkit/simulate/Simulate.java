@@ -1,0 +1,53 @@
+package org.xtalkit.simulate;
+
+import org.xtalkit.model.Beam;
+import org.xtalkit.model.Detector;
+import org.xtalkit.model.Experiment;
+import org.xtalkit.model.ExperimentList;
+import org.xtalkit.model.Goniometer;
+import org.xtalkit.model.Panel;
+import org.xtalkit.model.Scan;
+
+import java.util.Locale;
+
+/**
+ * The embedded default data set: a rotation sweep of cubic insulin (I2₁3, a = 77.9 Å) on the DLS
+ * i04 Eiger 16M of the DIALS tutorial, simulated in memory.
+ *
+ * <pre>{@code
+ * Simulation sim = Simulate.insulin(SimulationParams.parse("nimages=100", "binning=4"));
+ * int[][] image1 = sim.images().read(0);
+ * }</pre>
+ */
+public final class Simulate {
+    private Simulate() {}
+
+    public static Simulation insulin(SimulationParams p) {
+        Beam beam = I04Eiger16M.beam();
+        Goniometer gonio = I04Eiger16M.goniometer();
+        Scan scan = I04Eiger16M.scan(p.nImages(), p.oscillationStart(), p.oscillation());
+        Detector trueDetector = I04Eiger16M.detector(p.binning());
+        Panel truePanel = trueDetector.panel(0);
+        InsulinCrystal crystal = InsulinCrystal.of(p.seed(), p.cellDrift(), p.orientationDrift(), p.nImages());
+        WilsonIntensities intensities = new WilsonIntensities(p.seed(), p.bFactor(), p.anomalous());
+        SimulatedSweep sweep = new SimulatedSweep(p, crystal, intensities, beam, gonio, truePanel, scan);
+        SimulatedImageSource images = new SimulatedImageSource(p, sweep, truePanel, beam);
+
+        Detector header = I04Eiger16M.detector(p.binning(),
+                I04Eiger16M.BEAM_X_PX / p.binning() + p.beamCentreOffset()[0],
+                I04Eiger16M.BEAM_Y_PX / p.binning() + p.beamCentreOffset()[1],
+                I04Eiger16M.DISTANCE_MM + p.distanceOffset());
+        Experiment imported = new Experiment("", beam, header, gonio, scan, null, null, null, null);
+        Experiment truth = new Experiment("", beam, trueDetector, gonio, scan, crystal.model(Double.NaN), null,
+                profileJson(p, truePanel.distance()), null);
+        return new Simulation(ExperimentList.of(imported),
+                images, new SimulationTruth(ExperimentList.of(truth), crystal, intensities, p.intensityScale(), sweep), p);
+    }
+
+    /** DIALS' Gaussian reciprocal-space profile model of the truth: sigma_b from the spot size, sigma_m. */
+    private static String profileJson(SimulationParams p, double distanceMm) {
+        double sigmaB = Math.toDegrees(p.spotSigmaMm() / distanceMm);
+        return String.format(Locale.ROOT,
+                "{\"__id__\": \"gaussian_rs\", \"n_sigma\": 3.0, \"sigma_b\": %.6f, \"sigma_m\": %.6f}", sigmaB, p.mosaicity());
+    }
+}
