@@ -9,6 +9,7 @@ import org.xtalkit.math.Mat3;
 import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.UnitCell;
+import org.xtalkit.progress.Progress;
 import org.xtalkit.table.ReflectionTable;
 
 import java.util.ArrayList;
@@ -51,8 +52,6 @@ public final class BravaisSettings {
         List<MetricSubgroups.Subgroup> subgroups = MetricSubgroups.find(indexed.crystal().unitCell(), lepageMaxDelta);
         int n = refl.size();
         int[] id = refl.ints("id"), hkl = refl.miller("miller_index");
-        int[] panel = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[n];
-        double[] px = refl.vec3("xyzobs.px.value");
         boolean[] use = new boolean[n];
         for (int i = 0; i < n; i++) use[i] = id[i] == 0 && (hkl[3 * i] != 0 || hkl[3 * i + 1] != 0 || hkl[3 * i + 2] != 0);
         double[] isig = intensityOverSigma(refl);
@@ -63,7 +62,7 @@ public final class BravaisSettings {
             for (int s = 0; s < subgroups.size(); s++) {
                 MetricSubgroups.Subgroup sg = subgroups.get(s);
                 int number = subgroups.size() - s;
-                futures.add(pool.submit(() -> refineOne(number, sg, indexed, hkl, panel, px, use, isig)));
+                futures.add(pool.submit(() -> refineOne(number, sg, indexed, refl, hkl, use, isig)));
             }
             List<Setting> out = new ArrayList<>();
             for (Future<Setting> f : futures) out.add(f.get());
@@ -75,8 +74,8 @@ public final class BravaisSettings {
         }
     }
 
-    private static Setting refineOne(int number, MetricSubgroups.Subgroup sg, Experiment indexed, int[] hklP1, int[] panel,
-                                     double[] px, boolean[] use, double[] isig) {
+    private static Setting refineOne(int number, MetricSubgroups.Subgroup sg, Experiment indexed, ReflectionTable refl,
+                                     int[] hklP1, boolean[] use, double[] isig) {
         int[] hkl = hklP1.clone();
         boolean[] integral = sg.cbOp().applyToMiller(hkl);
         boolean[] u = use.clone();
@@ -85,10 +84,9 @@ public final class BravaisSettings {
         Crystal c = sg.cbOp().apply(indexed.crystal());
         LatticeSystem system = sg.system();
         UnitCell sym = system.symmetrize(c.unitCell());
-        Mat3 rot = StaticRefiner.orthonormalise(c.A().times(sym.bMatrix().inverse()));
+        Mat3 rot = IndexRefinement.orthonormalise(c.A().times(sym.bMatrix().inverse()));
         Experiment start = indexed.withCrystal(Crystal.fromA(rot.times(sym.bMatrix()), lowest.hall()));
-        StaticRefiner.Result r = new StaticRefiner(start, system, StaticRefiner.Options.defaults())
-                .refine(new StaticRefiner.Observations(hkl, panel, px), u);
+        IndexRefinement.Outcome r = IndexRefinement.refine(start, system, refl, hkl, u, List.of(), Progress.NONE);
         double[] cc = correlations(lowestGroupRotations(sg), hkl, u, isig);
         return new Setting(number, sg.maxDelta(), r.rmsdMm(), cc[0], cc[1], r.nUsed(), sg.bravais(), r.experiment(), sg.cbOp(), false);
     }

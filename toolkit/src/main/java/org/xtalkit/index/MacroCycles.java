@@ -47,8 +47,7 @@ final class MacroCycles {
             if (lastUse != null && java.util.Arrays.equals(use, lastUse) && java.util.Arrays.equals(a.miller(), lastMiller)) break;
             lastUse = use;
             lastMiller = a.miller().clone();
-            StaticRefiner refiner = new StaticRefiner(e, system, params.refine());
-            StaticRefiner.Result r = refiner.refine(new StaticRefiner.Observations(a.miller(), panel, px), use);
+            IndexRefinement.Outcome r = IndexRefinement.refine(e, system, refl, a.miller(), use, params.detectorFixList(), Progress.NONE);
             e = r.experiment();
             rmsds = r.rmsds();
             progress.log(String.format(Locale.ROOT, "Macro-cycle %d: d_min %.2f, %d reflections, rmsd %.3f px %.3f px %.3f images, cell %s",

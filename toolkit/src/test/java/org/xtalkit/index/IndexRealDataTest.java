@@ -13,6 +13,8 @@ import org.xtalkit.model.UnitCell;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.table.ReflectionTable;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The real spot lists of ../shared/data index as DIALS 3.12 did (reference/INDEXING.md). */
@@ -52,7 +54,7 @@ class IndexRealDataTest {
         ExperimentList el = ExptFile.read(SharedData.data("MyD88_processed/imported.expt"));
         el = el.map(e -> e.withGoniometer(Goniometer.singleAxis(new Vec3(-0.627963, -0.778243, 0))));
         ReflectionTable t = ReflReader.read(SharedData.data("MyD88_processed/strong.refl"));
-        IndexParams p = IndexParams.defaults().withRefine(new StaticRefiner.Options(false, false, true, false, 20, true));
+        IndexParams p = IndexParams.defaults().withDetectorFixList(List.of("Dist"));
         Indexer.Result r = Indexer.run(el, t, p, LOG);
         assertSameReducedCell(new UnitCell(37.069, 61.63, 64.40, 72.88, 89.234, 73.439), r.experiments().get(0).crystal().unitCell());
         assertTrue(100 * r.fractionIndexed() >= 88.8 - 2, "% indexed " + 100 * r.fractionIndexed());
