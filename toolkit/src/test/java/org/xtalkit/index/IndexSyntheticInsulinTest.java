@@ -44,4 +44,13 @@ class IndexSyntheticInsulinTest {
         assertEquals("I 2b 2c 3", r.experiments().get(0).crystal().spaceGroupHall().trim());
         assertTrue(r.fractionIndexed() >= 0.95, "fraction indexed " + r.fractionIndexed());
     }
+
+    /** The imported geometry with the detector moved 1 mm along fast and slow: the beam centre is 1.4 mm off. */
+    static org.xtalkit.model.ExperimentList withBeamCentreError(double dxMm, double dyMm) {
+        return SWEEP.imported.map(e -> {
+            var p = e.detector().panel(0);
+            var moved = p.withFrame(p.fastAxis(), p.slowAxis(), p.origin().plus(p.fastAxis().times(dxMm)).plus(p.slowAxis().times(dyMm)));
+            return e.withDetector(e.detector().withPanels(List.of(moved)));
+        });
+    }
 }
