@@ -88,18 +88,51 @@ public final class BeamCentreSearch {
 
     private static double norm(double[] v, int i) { return v[3 * i] * v[3 * i] + v[3 * i + 1] * v[3 * i + 1] + v[3 * i + 2] * v[3 * i + 2]; }
 
-    /** Periodicity score of the spots for a trial shift: mean of the top 5 % of per-direction peak powers. */
+    /**
+     * Periodicity score for a trial shift: near each of the 20 best lattice directions found at the
+     * starting centre (searched on a fine local grid, since a centre error turns the lattice
+     * slightly), the strongest cosine sum of planes through the origin; summed. The origin matters:
+     * along the spindle a centre error mostly translates the lattice, which the power alone cannot see.
+     */
     private static final class Scorer {
         final Experiment e;
-        final double[] px, dirs;
+        final double[] px;
         final int[] panel;
         final double maxCell, dMin;
+        final List<double[]> localGrids = new ArrayList<>();
 
         Scorer(Experiment e, double[] px, int[] panel, double[] dirs, double maxCell, double dMin) {
-            this.e = e; this.px = px; this.panel = panel; this.dirs = dirs; this.maxCell = maxCell; this.dMin = dMin;
+            this.e = e; this.px = px; this.panel = panel; this.maxCell = maxCell; this.dMin = dMin;
+            double[] pw = Fft1d.peakPowers(rlp(0, 0), dirs, maxCell, dMin, null);
+            Integer[] order = new Integer[pw.length];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Double.compare(pw[b], pw[a]));
+            List<Vec3> picked = new ArrayList<>();
+            for (int i = 0; i < order.length && picked.size() < 20; i++) {
+                int d = order[i];
+                Vec3 u = new Vec3(dirs[3 * d], dirs[3 * d + 1], dirs[3 * d + 2]);
+                boolean near = false;
+                for (Vec3 v : picked) if (Math.toDegrees(Math.acos(Math.min(1, Math.abs(u.dot(v))))) < 6) near = true;
+                if (!near) picked.add(u);
+            }
+            for (Vec3 u : picked) localGrids.add(localGrid(u, Math.toRadians(2), Math.toRadians(0.25)));
         }
 
-        double score(double dx, double dy) {
+        /** Directions within ±half of u on a square grid of the given step. */
+        static double[] localGrid(Vec3 u, double half, double step) {
+            Vec3 a = u.cross(Math.abs(u.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0)).normalize(), b = u.cross(a);
+            int k = (int) Math.round(half / step);
+            double[] out = new double[3 * (2 * k + 1) * (2 * k + 1)];
+            int n = 0;
+            for (int i = -k; i <= k; i++)
+                for (int j = -k; j <= k; j++) {
+                    Vec3 v = u.plus(a.times(i * step)).plus(b.times(j * step)).normalize();
+                    out[n++] = v.x(); out[n++] = v.y(); out[n++] = v.z();
+                }
+            return out;
+        }
+
+        double[] rlp(double dx, double dy) {
             Experiment t = shifted(e, dx, dy);
             int m = panel.length;
             double[] rlp = new double[3 * m];
@@ -110,12 +143,18 @@ public final class BeamCentreSearch {
                 Vec3 r = ReciprocalSpace.rlpAtZero(t, s1, Math.toRadians(t.scan().angleFromFrame(px[3 * i + 2])));
                 rlp[3 * i] = r.x(); rlp[3 * i + 1] = r.y(); rlp[3 * i + 2] = r.z();
             }
-            double[] pw = Fft1d.peakPowers(rlp, dirs, maxCell, dMin, null);
-            Arrays.sort(pw);
-            int top = Math.max(5, pw.length / 20);
+            return rlp;
+        }
+
+        double score(double dx, double dy) {
+            double[] r = rlp(dx, dy);
             double s = 0;
-            for (int i = pw.length - top; i < pw.length; i++) s += pw[i];
-            return s / top;
+            for (double[] grid : localGrids) {
+                double best = 0;
+                for (double p : Fft1d.originPhasedPeaks(r, grid, maxCell, dMin)) best = Math.max(best, p);
+                s += best;
+            }
+            return s;
         }
     }
 }

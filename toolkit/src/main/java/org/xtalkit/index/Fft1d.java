@@ -45,6 +45,19 @@ public final class Fft1d {
      * periods MIN_CELL..2·maxCell, and (into lengthOut) that period.
      */
     static double[] peakPowers(double[] rlp, double[] dirs, double maxCell, double dMin, double[] lengthOut) {
+        return peaks(rlp, dirs, maxCell, dMin, lengthOut, false);
+    }
+
+    /**
+     * For each direction, the strongest cosine sum Σ cos(2π L u·r) over periods L up to max_cell:
+     * like the power, but it also demands that the lattice planes pass through the origin, which a
+     * wrong beam centre breaks by translating the reciprocal lattice.
+     */
+    static double[] originPhasedPeaks(double[] rlp, double[] dirs, double maxCell, double dMin) {
+        return peaks(rlp, dirs, maxCell, dMin, null, true);
+    }
+
+    private static double[] peaks(double[] rlp, double[] dirs, double maxCell, double dMin, double[] lengthOut, boolean phased) {
         int m = rlp.length / 3, nd = dirs.length / 3;
         double lMax = 2 * maxCell, w = 1 / (2 * lMax);
         int n = Integer.highestOneBit((int) Math.ceil(2 / (dMin * w))) * 2;
@@ -57,10 +70,18 @@ public final class Fft1d {
             double ux = dirs[3 * d], uy = dirs[3 * d + 1], uz = dirs[3 * d + 2];
             for (int i = 0; i < m; i++) {
                 double x = rlp[3 * i] * ux + rlp[3 * i + 1] * uy + rlp[3 * i + 2] * uz;
-                int bin = (int) Math.floor(x / w) + n / 2;
+                int bin = (phased ? (int) Math.round(x / w) : (int) Math.floor(x / w)) + n / 2;
                 if (bin >= 0 && bin < n) hist[2 * bin] += 1;
             }
             fft.complexForward(hist);
+            if (phased) {
+                // bin b sits at x = (b − n/2)·w, so (−1)^k Re F_k = Σ cos(2π L x) with L = k/(n w); periods to max_cell
+                for (int k = kMin; k <= n / 4; k++) {
+                    double c = ((k & 1) == 0 ? 1 : -1) * hist[2 * k];
+                    if (c > power[d]) power[d] = c;
+                }
+                continue;
+            }
             // skip the origin lobe (the envelope of the spot distribution): start where the spectrum first rises
             int k0 = 1;
             double prev = pw(hist, 0);

@@ -53,4 +53,14 @@ class IndexSyntheticInsulinTest {
             return e.withDetector(e.detector().withPanels(List.of(moved)));
         });
     }
+
+    @Test
+    void searchBeamPositionBringsAOneMillimetreErrorUnderATenth() {
+        BeamCentreSearch.Result r = BeamCentreSearch.run(withBeamCentreError(1, 1), SWEEP.strong, 2, IndexRealDataTest.LOG);
+        var e = r.optimised().get(0);
+        double[] found = e.detector().panel(0).beamCentreMm(e.beam());
+        double[] truth = SWEEP.truth.detector().panel(0).beamCentreMm(SWEEP.truth.beam());
+        assertTrue(Math.hypot(found[0] - truth[0], found[1] - truth[1]) < 0.1,
+                "beam centre error " + Math.hypot(found[0] - truth[0], found[1] - truth[1]) + " mm");
+    }
 }
