@@ -16,7 +16,7 @@ class IndexSyntheticInsulinTest {
     static final SyntheticSweep SWEEP = new SyntheticSweep(
             SyntheticSweep.geometry(100, SyntheticSweep.randomOrientation(
                     new Crystal(new Vec3(77.9, 0, 0), new Vec3(0, 77.9, 0), new Vec3(0, 0, 77.9), " I 2b 2c 3"), 2718)),
-            'I', 2.2, 0.3, 0.02, 31415);
+            'I', 2.8, 0.3, 0.02, 31415);
 
     @Test
     void defaultIndexingFindsThePrimitiveCellOfTheBodyCentredCube() {
