@@ -8,6 +8,9 @@ Writes, next to this script:
   twomodule.nxs   one NXdetector with two NXdetector_modules (data_origin) on one data array
   vds.nxs + vds_data.h5  a virtual dataset: frames 4..8 of an external file, then 2 frames of a
                   dataset in the same file ("." source), with the source selected by a hyperslab
+  contiguous.nxs  signed 16-bit counts stored contiguously (no chunks)
+  interleaved.nxs + interleaved_1.h5, interleaved_2.h5  a virtual dataset whose two sources fill
+                  strided blocks of frames (odin-style interleaved writers)
   expected.json   dials.import models (via dxtbx) and get_raw_data / static mask of every image
 """
 import json
@@ -135,11 +138,37 @@ with h5py.File("vds.nxs", "w", libver="latest") as f:
     d.attrs["signal"] = "data"
     d.create_virtual_dataset("data", layout)
 
+# --- contiguous.nxs: signed 16-bit counts stored contiguously (no chunks, no filters)
+ny, nx = 5, 6
+cont = rng.integers(-3, 300, size=(2, ny, nx)).astype(np.int16)
+with h5py.File("contiguous.nxs", "w") as f:
+    entry = common(f, 2, ny, nx, [("module", (0, 0), (ny, nx), (0.0, 0.0, 0.0))], omega_chain)
+    d = nxgroup(entry, "data", "NXdata")
+    d.attrs["signal"] = "data"
+    d.create_dataset("data", data=cont)
+
+# --- interleaved.nxs + interleaved_1.h5, interleaved_2.h5: two writers' files interleaved in blocks
+#     of 2 frames (odin style): frames 0-1 from file 1, 2-3 from file 2, 4-5 from file 1, ...
+ny, nx = 4, 3
+parts = [rng.poisson(5, size=(4, ny, nx)).astype(np.uint32) for _ in range(2)]
+for k, part in enumerate(parts, 1):
+    with h5py.File(f"interleaved_{k}.h5", "w") as f:
+        f.create_dataset("data", data=part, chunks=(1, ny, nx))
+with h5py.File("interleaved.nxs", "w") as f:
+    entry = common(f, 8, ny, nx, [("module", (0, 0), (ny, nx), (0.0, 0.0, 0.0))], omega_chain)
+    layout = h5py.VirtualLayout(shape=(8, ny, nx), dtype=np.uint32)
+    for k in range(2):
+        layout[h5py.MultiBlockSlice(start=2 * k, stride=4, count=2, block=2)] = \
+            h5py.VirtualSource(f"interleaved_{k + 1}.h5", "data", shape=(4, ny, nx))
+    d = nxgroup(entry, "data", "NXdata")
+    d.attrs["signal"] = "data"
+    d.create_virtual_dataset("data", layout)
+
 # --- what dxtbx reads
 from dxtbx.model.experiment_list import ExperimentListFactory  # noqa: E402
 
 expected = {}
-for name in ("multiaxis.nxs", "twomodule.nxs", "vds.nxs"):
+for name in ("multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs", "interleaved.nxs"):
     el = ExperimentListFactory.from_filenames([os.path.join(HERE, name)])
     imageset = el[0].imageset
     models = json.loads(json.dumps(el.to_dict()))

@@ -1,5 +1,6 @@
 package org.xtalkit.io.image.nexus;
 
+import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.object.datatype.DataType;
@@ -16,13 +17,15 @@ import java.nio.ByteOrder;
  */
 final class FrameReader {
     private final Dataset dataset;
+    private final HdfFile file;
     private final int ny, nx, elemSize;
     private final boolean signed;
     private final ByteOrder order;
     private final int[] chunk; // chunk dimensions, or null for contiguous data
 
-    FrameReader(Dataset dataset) {
+    FrameReader(Dataset dataset, HdfFile file) {
         this.dataset = dataset;
+        this.file = file;
         int[] dims = dataset.getDimensions();
         if (dims.length != 3) throw new IllegalArgumentException(dataset.getPath() + " has " + dims.length
                 + " dimensions, expected 3 (frames, slow, fast)");
@@ -39,6 +42,14 @@ final class FrameReader {
         order = fp.getByteOrder();
         chunk = dataset instanceof ChunkedDataset c ? c.getChunkDimensions() : null;
         if (chunk != null && chunk.length != 3) throw new IllegalArgumentException(dataset.getPath() + ": chunks of rank " + chunk.length);
+    }
+
+    HdfFile file() { return file; }
+
+    /** True when the file's channel was closed under us (an interrupted reader closes it for all). */
+    boolean channelClosed() {
+        var channel = file.getHdfBackingStorage().getFileChannel();
+        return channel != null && !channel.isOpen();
     }
 
     int ny() { return ny; }

@@ -109,24 +109,58 @@ final class FrameSegments {
         };
     }
 
-    /** The runs of a virtual dataset whose mappings each fill whole frames from a 3-d source. */
+    /**
+     * The runs of a virtual dataset whose mappings fill whole frames. HDF5 pairs the elements of
+     * the source and virtual selections in order, so the target blocks (frame ranges, possibly
+     * strided, as odin interleaves its writers) take the source frames one after another.
+     */
     private static List<Segment> virtual(Path master, String where, List<VirtualLayout.Mapping> mappings) {
         List<Segment> out = new ArrayList<>();
         for (VirtualLayout.Mapping m : mappings) {
-            if (m.target().size() != 1 || m.source().size() != 1)
-                throw XtalException.badFile(master, where + ": virtual dataset mapping from " + m.file()
-                        + " is not one block (only frame ranges are supported)");
-            VirtualLayout.Box t = m.target().get(0), s = m.source().get(0);
-            if (t.all()) throw XtalException.badFile(master, where + ": virtual dataset maps onto everything");
-            if (t.start().length != 3 || t.start()[1] != 0 || t.start()[2] != 0)
-                throw XtalException.badFile(master, where + ": virtual dataset mapping does not fill whole frames");
-            if (!s.all() && (s.start().length != 3 || s.start()[1] != 0 || s.start()[2] != 0 || s.size()[0] != t.size()[0]))
-                throw XtalException.badFile(master, where + ": virtual dataset source in " + m.file() + " is not a frame range");
             Path file = m.file().equals(".") ? master : linked(master, where, m.file());
-            out.add(new Segment(file, m.dataset(), s.all() ? 0 : s.start()[0], t.start()[0], t.size()[0]));
+            List<VirtualLayout.Box> targets = new ArrayList<>(m.target());
+            targets.sort(Comparator.comparingLong(b -> b.all() ? 0 : b.start()[0]));
+            boolean sourceAll = m.source().size() == 1 && m.source().get(0).all();
+            for (VirtualLayout.Box b : m.source())
+                if (!b.all() && !wholeFrames(b))
+                    throw XtalException.badFile(master, where + ": virtual dataset source in " + m.file() + " is not a frame range");
+            long consumed = 0; // source frames used so far, over the source boxes in order
+            int box = 0;
+            long inBox = 0;
+            for (VirtualLayout.Box t : targets) {
+                if (t.all() || !wholeFrames(t))
+                    throw XtalException.badFile(master, where + ": virtual dataset mapping from " + m.file()
+                            + " does not fill whole frames (only frame ranges are supported)");
+                long frame = t.start()[0], need = t.size()[0];
+                while (need > 0) {
+                    long sourceStart, take;
+                    if (sourceAll) {
+                        sourceStart = consumed;
+                        take = need;
+                    } else {
+                        if (box >= m.source().size())
+                            throw XtalException.badFile(master, where + ": virtual dataset source in " + m.file()
+                                    + " has fewer frames than its target");
+                        VirtualLayout.Box sb = m.source().get(box);
+                        sourceStart = sb.start()[0] + inBox;
+                        take = Math.min(need, sb.size()[0] - inBox);
+                        inBox += take;
+                        if (inBox == sb.size()[0]) { box++; inBox = 0; }
+                    }
+                    out.add(new Segment(file, m.dataset(), sourceStart, frame, take));
+                    consumed += take;
+                    frame += take;
+                    need -= take;
+                }
+            }
         }
         out.sort(Comparator.comparingLong(Segment::first));
         return out;
+    }
+
+    /** A box of a (frames, slow, fast) dataset that covers whole frames. */
+    private static boolean wholeFrames(VirtualLayout.Box b) {
+        return b.start().length == 3 && b.start()[1] == 0 && b.start()[2] == 0;
     }
 
     /** A linked file, resolved as HDF5 does: relative names next to the file that holds the link. */

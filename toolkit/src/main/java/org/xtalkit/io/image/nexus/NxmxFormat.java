@@ -55,6 +55,10 @@ public final class NxmxFormat implements ImageFormat {
 
     @Override
     public FormatMetadata readMetadata(Path file) {
+        return guarded(file, () -> readMetadataOf(file));
+    }
+
+    private FormatMetadata readMetadataOf(Path file) {
         try (HdfFile f = openHdf(file)) {
             Group entry = entry(file, f);
             long frames = frames(FrameSegments.of(file, f, entry)); // first: a missing data file is the error to report
@@ -74,6 +78,21 @@ public final class NxmxFormat implements ImageFormat {
 
     /** Opens an NXmx file for reading its images (all frames its scan covers). */
     public NxmxImageSource open(Path file) {
+        return guarded(file, () -> openSource(file));
+    }
+
+    /** Runs a read, turning jhdf's and the JDK's failures into an error that names the file. */
+    private static <T> T guarded(Path file, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (XtalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw XtalException.badFile(file, "cannot be read as an NXmx file: " + e.getMessage(), e);
+        }
+    }
+
+    private NxmxImageSource openSource(Path file) {
         Map<Path, HdfFile> cache = NxmxImageSource.newFileMap();
         HdfFile f = openHdf(file);
         cache.put(file, f);

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The frames of an NXmx file, read one at a time from wherever its segments put them (external
  * data files, virtual dataset sources). Thread-safe: jhdf reads chunks with positional reads on a
  * shared FileChannel and initialises its indices lazily under locks, so one HdfFile per data
- * file serves every thread; decompression runs in the calling thread.
+ * file serves every thread; decompression runs in the calling thread. An interrupted reader
+ * closes the shared channel (FileChannel semantics): the next read reopens the file.
  */
 public final class NxmxImageSource implements ImageSource {
     private final Path master;
@@ -40,7 +41,10 @@ public final class NxmxImageSource implements ImageSource {
         this.readers = new AtomicReferenceArray<>(segments.size());
     }
 
-    /** The images {@code firstImage..lastImage} (1-based, inclusive) of this source: an image_range subset. */
+    /**
+     * The images {@code firstImage..lastImage} (1-based, inclusive) of this source: an image_range
+     * subset. It shares this source's open files: close one of them, not both.
+     */
     public NxmxImageSource subRange(int firstImage, int lastImage) {
         if (firstImage < 1 || lastImage > size || lastImage < firstImage)
             throw new XtalException(master + ": image_range " + firstImage + "," + lastImage + " is outside 1," + size);
@@ -69,17 +73,43 @@ public final class NxmxImageSource implements ImageSource {
         long frame = first + (long) index;
         int s = segmentOf(frame);
         FrameSegments.Segment seg = segments.get(s);
+        long sourceFrame = seg.sourceStart() + frame - seg.first();
+        FrameReader r;
         int[] full;
         try {
-            full = reader(s).read(seg.sourceStart() + frame - seg.first());
-        } catch (XtalException e) {
-            throw e;
+            r = reader(s);
+        } catch (RuntimeException e) { // the data file went away or is not what the master says
+            throw failure(e, seg, sourceFrame, frame);
+        }
+        try {
+            full = r.read(sourceFrame);
         } catch (RuntimeException e) {
-            throw XtalException.badFile(seg.file(), "cannot read frame " + (seg.sourceStart() + frame - seg.first())
-                    + " of " + seg.dataset() + " (image " + (frame + 1) + " of " + master.getFileName() + "): " + e.getMessage(), e);
+            if (!Thread.currentThread().isInterrupted() && r.channelClosed()) {
+                // another thread was interrupted while reading this file: reopen it and try again
+                files.remove(seg.file(), r.file());
+                for (int k = 0; k < readers.length(); k++) if (readers.get(k) != null && readers.get(k).file() == r.file()) readers.set(k, null);
+                r = reader(s);
+                full = readOrFail(r, seg, sourceFrame, frame);
+            } else {
+                throw failure(e, seg, sourceFrame, frame);
+            }
         }
         if (bitDepthReadout > 0) flagValues(full);
-        return split(full, reader(s).nx());
+        return split(full, r.nx());
+    }
+
+    private int[] readOrFail(FrameReader r, FrameSegments.Segment seg, long sourceFrame, long frame) {
+        try {
+            return r.read(sourceFrame);
+        } catch (RuntimeException e) {
+            throw failure(e, seg, sourceFrame, frame);
+        }
+    }
+
+    private XtalException failure(RuntimeException e, FrameSegments.Segment seg, long sourceFrame, long frame) {
+        if (e instanceof XtalException x) return x;
+        return XtalException.badFile(seg.file(), "cannot read frame " + sourceFrame + " of " + seg.dataset() + " (image "
+                + (frame + 1) + " of " + master.getFileName() + "): " + e.getMessage(), e);
     }
 
     /** dxtbx: the top two values of the readout depth are the detector's flags -1 and -2. */
@@ -123,7 +153,7 @@ public final class NxmxImageSource implements ImageSource {
         FrameSegments.Segment seg = segments.get(s);
         HdfFile f = files.computeIfAbsent(seg.file(), HdfFile::new);
         Dataset d = seg.open(f);
-        r = new FrameReader(d);
+        r = new FrameReader(d, f);
         if (d.getDimensions()[0] < seg.sourceStart() + seg.count())
             throw XtalException.badFile(seg.file(), seg.dataset() + " has " + d.getDimensions()[0] + " frames, the master "
                     + master.getFileName() + " maps " + (seg.sourceStart() + seg.count()));

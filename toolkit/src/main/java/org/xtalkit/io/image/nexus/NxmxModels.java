@@ -4,6 +4,8 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import org.xtalkit.io.image.Attenuation;
+import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
 import org.xtalkit.model.Detector;
@@ -64,6 +66,7 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         if (modules.isEmpty()) throw new IllegalArgumentException(path(detector) + " has no NXdetector_module");
         List<Panel> panels = new ArrayList<>();
         for (Group m : modules) panels.add(panel(detector, m, wavelength));
+        Detector detectorModel = modules.size() == 1 ? new Detector(panels) : DetectorHierarchy.of(modules, panels);
 
         NxTransformation sampleAxis = null;
         if (sample != null && NxTree.dataset(sample, "depends_on") != null
@@ -72,7 +75,7 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         Goniometer gonio = sampleAxis == null ? null : goniometer(sampleAxis);
         Scan scan = sampleAxis == null ? null : scan(sampleAxis, detector);
         Dataset bits = NxTree.dataset(detector, "bit_depth_readout");
-        return new NxmxModels(entry, detector, modules, beam, new Detector(panels), gonio, scan,
+        return new NxmxModels(entry, detector, modules, beam, detectorModel, gonio, scan,
                 bits == null ? 0 : (int) NxTree.scalar(bits));
     }
 
@@ -104,13 +107,13 @@ record NxmxModels(Group entry, Group detector, List<Group> modules, Beam beamMod
         Dataset th = required(NxTree.dataset(detector, "sensor_thickness"), detector, "sensor_thickness");
         double thickness = NxTree.scalar(th) * NxUnits.toMm(NxTree.attrString(th, "units"), th.getPath());
         return new Panel(path(module), "SENSOR_PAD", fastAxis, slowAxis, origin, new int[] {0, 0}, nFast, nSlow,
-                psFast, psSlow, trustedMin, trustedMax, thickness, material, SensorMu.mu(material, wavelength), "",
+                psFast, psSlow, trustedMin, trustedMax, thickness, material, Attenuation.muPerMm(material, wavelength), "",
                 List.of(), 1.0, 0.0, true, null);
     }
 
     /** The product of the rotations in a chain (translations left out), at the first frame. */
-    private static org.xtalkit.math.Mat3 rotationOf(NxTransformation start) {
-        if (start == null) return org.xtalkit.math.Mat3.IDENTITY;
+    private static Mat3 rotationOf(NxTransformation start) {
+        if (start == null) return Mat3.IDENTITY;
         List<NxTransformation> rotations = start.chain().stream().filter(NxTransformation::isRotation).toList();
         return NxTransformation.cumulative(rotations, 0).r();
     }

@@ -12,9 +12,10 @@ import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes a rotation sweep of one flat panel as an NXmx file that {@link NxmxFormat} and dxtbx's
@@ -22,14 +23,17 @@ import java.nio.file.StandardCopyOption;
  * image; geometry as McStas transformation chains (module_offset places the panel corner, the
  * pixel directions hang from it; omega carries the scan).
  *
- * <p>jhdf 0.13 writes hard links only (no external links, no virtual datasets) and holds the file
- * in memory until it closes, so this writes one self-contained file rather than an Eiger-style
- * master with linked data files; fine for simulated sweeps of tens of images.
+ * <p>Either one self-contained file, or an Eiger-style master with external links to data files.
+ * jhdf 0.13 writes hard links only, so {@link ExternalLinkWriter} adds the external links to the
+ * master jhdf wrote; jhdf also holds a file in memory until it closes it, so data files bound the
+ * memory a long sweep needs.
  */
 public final class NxmxWriter {
     private NxmxWriter() {}
 
     /**
+     * Writes one self-contained file: metadata and /entry/data/data.
+     *
      * @param file      the .nxs/.h5 file to write (via a temporary file in the same folder, then renamed)
      * @param beam      the beam (only the wavelength is NXmx data; the direction is along -z)
      * @param panel     the panel (its origin, axes, pixel size, trusted range, sensor)
@@ -39,39 +43,98 @@ public final class NxmxWriter {
      * @param goodPixel the static mask written as pixel_mask (false = gap/bad), or null
      */
     public static void write(Path file, Beam beam, Panel panel, Vec3 axis, Scan scan, int[][] images, boolean[] goodPixel) {
-        int ny = panel.imageSizeSlow(), nx = panel.imageSizeFast();
         if (images.length != scan.numImages())
             throw new IllegalArgumentException(images.length + " images for a scan of " + scan.numImages());
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-        try (WritableHdfFile out = HdfFile.write(tmp)) {
-            WritableGroup entry = group(out, "entry", "NXentry");
-            entry.putDataset("definition", "NXmx");
-            WritableGroup instrument = group(entry, "instrument", "NXinstrument");
-            instrument.putDataset("name", "XTALKIT SIMULATION");
-            WritableGroup nxBeam = group(instrument, "beam", "NXbeam");
-            nxBeam.putDataset("incident_wavelength", beam.wavelength()).putAttribute("units", "angstrom");
-            detector(group(instrument, "detector", "NXdetector"), panel, scan, goodPixel);
-            sample(group(entry, "sample", "NXsample"), axis, scan);
-            WritableGroup data = group(entry, "data", "NXdata");
-            data.putAttribute("signal", "data");
-            int[][][] cube = new int[images.length][ny][nx];
-            for (int i = 0; i < images.length; i++) {
-                if (images[i].length != ny * nx)
-                    throw new IllegalArgumentException("image " + (i + 1) + " has " + images[i].length + " pixels, expected " + ny * nx);
-                for (int y = 0; y < ny; y++) System.arraycopy(images[i], y * nx, cube[i][y], 0, nx);
+        atomically(file, tmp -> {
+            try (WritableHdfFile out = HdfFile.write(tmp)) {
+                WritableGroup data = metadata(out, beam, panel, axis, scan, goodPixel);
+                data.putDataset("data", cube(panel, i -> images[i], 0, images.length), imageChunks(panel));
             }
-            data.putDataset("data", cube, DatasetCreationOptions.builder().chunkDimensions(1, ny, nx).deflate(4).build());
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw new XtalException(file + ": cannot write NXmx file: " + e.getMessage(), e);
+        });
+    }
+
+    /**
+     * Writes an Eiger-style master and data files: {@code <stem>_data_000001.h5} ... with up to
+     * {@code imagesPerFile} images each at /entry/data/data, reached from the master through
+     * external links /entry/data/data_000001 ... (how xtalkit and newer dxtbx read Eiger files).
+     * With a single data file, /entry/data/data is also an external link to it, so DIALS 3.12
+     * (which reads only the NXdata signal) reads the set too. Only one data file is in memory at
+     * a time.
+     *
+     * @param master        the master file, e.g. {@code sweep_master.h5}
+     * @param images        image i (0-based) of the scan, slow-major
+     * @param imagesPerFile images per data file
+     * @return the data files written
+     */
+    public static List<Path> writeMasterAndData(Path master, Beam beam, Panel panel, Vec3 axis, Scan scan,
+                                                IntFunction<int[]> images, boolean[] goodPixel, int imagesPerFile) {
+        if (imagesPerFile < 1) throw new IllegalArgumentException("imagesPerFile must be >= 1, got " + imagesPerFile);
+        String name = master.getFileName().toString();
+        String stem = name.replaceFirst("(_master)?\\.(h5|hdf5|nxs)$", "");
+        List<Path> dataFiles = new ArrayList<>();
+        List<ExternalLinkWriter.Link> links = new ArrayList<>();
+        int n = scan.numImages();
+        for (int first = 0, k = 1; first < n; first += imagesPerFile, k++) {
+            int from = first, count = Math.min(imagesPerFile, n - first);
+            Path dataFile = master.resolveSibling(String.format("%s_data_%06d.h5", stem, k));
+            atomically(dataFile, tmp -> {
+                try (WritableHdfFile out = HdfFile.write(tmp)) {
+                    WritableDataset d = out.putGroup("entry").putGroup("data")
+                            .putDataset("data", cube(panel, images, from, count), imageChunks(panel));
+                    d.putAttribute("image_nr_low", from + 1);
+                    d.putAttribute("image_nr_high", from + count);
+                }
+            });
+            dataFiles.add(dataFile);
+            links.add(new ExternalLinkWriter.Link(String.format("data_%06d", k), dataFile.getFileName().toString(), "/entry/data/data"));
         }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new XtalException(file + ": cannot write NXmx file: " + e.getMessage(), e);
+        if (dataFiles.size() == 1) links.add(new ExternalLinkWriter.Link("data", links.get(0).file(), "/entry/data/data"));
+        atomically(master, tmp -> {
+            try (WritableHdfFile out = HdfFile.write(tmp)) {
+                metadata(out, beam, panel, axis, scan, goodPixel);
+            }
+            ExternalLinkWriter.addLinks(tmp, "/entry/data", links);
+        });
+        return dataFiles;
+    }
+
+    /** Writes the NXmx metadata; returns the (empty) NXdata group. */
+    private static WritableGroup metadata(WritableHdfFile out, Beam beam, Panel panel, Vec3 axis, Scan scan, boolean[] goodPixel) {
+        WritableGroup entry = group(out, "entry", "NXentry");
+        entry.putDataset("definition", "NXmx");
+        WritableGroup instrument = group(entry, "instrument", "NXinstrument");
+        instrument.putDataset("name", "XTALKIT SIMULATION");
+        WritableGroup nxBeam = group(instrument, "beam", "NXbeam");
+        nxBeam.putDataset("incident_wavelength", beam.wavelength()).putAttribute("units", "angstrom");
+        detector(group(instrument, "detector", "NXdetector"), panel, scan, goodPixel);
+        sample(group(entry, "sample", "NXsample"), axis, scan);
+        WritableGroup data = group(entry, "data", "NXdata");
+        data.putAttribute("signal", "data");
+        return data;
+    }
+
+    /** Images {@code from .. from+count-1} as the (frame, slow, fast) array jhdf writes. */
+    private static int[][][] cube(Panel panel, IntFunction<int[]> images, int from, int count) {
+        int ny = panel.imageSizeSlow(), nx = panel.imageSizeFast();
+        int[][][] cube = new int[count][ny][nx];
+        for (int i = 0; i < count; i++) {
+            int[] image = images.apply(from + i);
+            if (image.length != ny * nx)
+                throw new IllegalArgumentException("image " + (from + i + 1) + " has " + image.length + " pixels, expected " + ny * nx);
+            for (int y = 0; y < ny; y++) System.arraycopy(image, y * nx, cube[i][y], 0, nx);
         }
+        return cube;
+    }
+
+    private static DatasetCreationOptions imageChunks(Panel panel) {
+        return DatasetCreationOptions.builder().chunkDimensions(1, panel.imageSizeSlow(), panel.imageSizeFast()).deflate(4).build();
+    }
+
+    private interface Writing { void to(Path tmp) throws IOException; }
+
+    /** Writes through a temporary file in the same folder, renamed over the target when complete. */
+    private static void atomically(Path file, Writing writing) {
+        org.xtalkit.io.AtomicWrite.writeVia(file, writing::to);
     }
 
     private static void detector(WritableGroup det, Panel p, Scan scan, boolean[] goodPixel) {
@@ -126,11 +189,4 @@ public final class NxmxWriter {
         return g;
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // the temporary file is left behind; the target was not touched
-        }
-    }
 }

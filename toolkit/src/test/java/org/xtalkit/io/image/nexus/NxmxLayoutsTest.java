@@ -2,13 +2,18 @@ package org.xtalkit.io.image.nexus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xtalkit.XtalException;
 import org.xtalkit.io.image.FormatMetadata;
 import org.xtalkit.model.Goniometer;
 import org.xtalkit.model.Panel;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.xtalkit.io.image.nexus.NxmxFormatTest.assertClose;
@@ -20,7 +25,9 @@ import static org.xtalkit.io.image.nexus.NxmxFormatTest.assertVec;
  * kappa-like multi-axis goniometer with a translation in its chain, a detector on a 2θ arm with
  * lengths in m and mm and offsets, uint16 counts with bit_depth_readout flags, chunks that do
  * not tile the image, two detector modules in one array, and a virtual dataset mapping a
- * hyperslab of an external file plus a dataset of its own file.
+ * hyperslab of an external file plus a dataset of its own file, contiguous signed 16-bit data,
+ * a virtual dataset interleaving two files in strided blocks of frames (odin style).
+ * Also the errors for a missing virtual dataset source and a truncated file.
  */
 class NxmxLayoutsTest {
     private static final JsonNode EXPECTED = load();
@@ -38,7 +45,7 @@ class NxmxLayoutsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs"})
+    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs", "interleaved.nxs"})
     void modelsEqualDxtbx(String name) throws Exception {
         JsonNode e = EXPECTED.get(name);
         JsonNode models = e.get("models");
@@ -61,7 +68,9 @@ class NxmxLayoutsTest {
             assertClose(p.get("trusted_range").get(1).asDouble(), panel.trustedMax());
             assertClose(p.get("thickness").asDouble(), panel.thickness());
             assertEquals(p.get("material").asText(), panel.material());
+            assertClose(p.get("mu").asDouble(), panel.mu());
         }
+        assertSameHierarchy(models.get("detector").get(0).get("hierarchy"), m.detector().hierarchy());
         JsonNode g = models.get("goniometer").get(0), gm = e.get("goniometer_matrices");
         Goniometer gonio = m.goniometer();
         if (g.has("axes")) {
@@ -88,8 +97,21 @@ class NxmxLayoutsTest {
         }
     }
 
+    static void assertSameHierarchy(JsonNode expected, org.xtalkit.model.DetectorGroup g) {
+        if (expected.has("panel")) {
+            assertEquals(expected.get("panel").asInt(), g.panelIndex());
+            return;
+        }
+        assertEquals(expected.get("name").asText(), g.name());
+        assertVec(expected.get("fast_axis"), g.fastAxis());
+        assertVec(expected.get("slow_axis"), g.slowAxis());
+        assertVec(expected.get("origin"), g.origin());
+        assertEquals(expected.get("children").size(), g.children().size(), g.name());
+        for (int i = 0; i < g.children().size(); i++) assertSameHierarchy(expected.get("children").get(i), g.children().get(i));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs"})
+    @ValueSource(strings = {"multiaxis.nxs", "twomodule.nxs", "vds.nxs", "contiguous.nxs", "interleaved.nxs"})
     void pixelsAndMaskEqualDxtbx(String name) throws Exception {
         JsonNode e = EXPECTED.get(name);
         try (NxmxImageSource src = new NxmxFormat().open(resource(name))) {
@@ -114,5 +136,25 @@ class NxmxLayoutsTest {
                         assertEquals(mask.get(p).get(k).asBoolean(), ours[p][k], name + " mask pixel " + k);
             }
         }
+    }
+
+    @Test
+    void missingVirtualDatasetSourceNamesTheFile(@TempDir Path dir) throws Exception {
+        Path nxs = Files.copy(resource("vds.nxs"), dir.resolve("vds.nxs"));
+        XtalException e = assertThrows(XtalException.class, () -> new NxmxFormat().readMetadata(nxs));
+        assertTrue(e.getMessage().startsWith(nxs.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("vds_data.h5") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFileIsAClearError(@TempDir Path dir) throws Exception {
+        byte[] all = Files.readAllBytes(resource("multiaxis.nxs"));
+        Path cut = Files.write(dir.resolve("multiaxis.nxs"), Arrays.copyOf(all, all.length * 2 / 3));
+        XtalException e = assertThrows(XtalException.class, () -> {
+            try (NxmxImageSource src = new NxmxFormat().open(cut)) {
+                for (int i = 0; i < src.size(); i++) src.read(i);
+            }
+        });
+        assertTrue(e.getMessage().contains("multiaxis.nxs"), e.getMessage());
     }
 }
