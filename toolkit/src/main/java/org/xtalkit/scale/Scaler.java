@@ -96,8 +96,10 @@ public final class Scaler {
         if (kind.equalsIgnoreCase("auto")) {
             if (e.scan() == null || e.scan().isStill()) kind = "KB";
             else {
-                double[] osc = e.scan().oscillationRange();
-                kind = Math.abs(osc[1] - osc[0]) < 1.0 ? "KB" : "physical";
+                // dxtbx keeps the oscillation in radians: ten 0.1° images span 0.99999999999997°, under 1°
+                var sc = e.scan();
+                double s = Math.toRadians(sc.oscillationStart()), end = s + sc.numImages() * Math.toRadians(sc.oscillationWidth());
+                kind = Math.abs(Math.toDegrees(end) - Math.toDegrees(s)) < 1.0 ? "KB" : "physical";
             }
         }
         if (kind.equalsIgnoreCase("KB")) return ScalingModel.kb(e.scan());
@@ -153,7 +155,7 @@ public final class Scaler {
         DMatrixRMaj nm = new DMatrixRMaj(np, np, true, r.normalMatrix());
         DMatrixRMaj inv = new DMatrixRMaj(np, np);
         double[] esd = new double[np];
-        boolean ok = np > 0 && CommonOps_DDRM.invert(nm, inv);
+        boolean ok = np > 0 && CommonOps_DDRM.invert(nm, inv) && !org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(inv);
         if (ok) for (int k = 0; k < np; k++) esd[k] = Math.sqrt(Math.max(0, inv.get(k, k)));
         int[] off = target.offsets();
         for (int e = 0; e < models.size(); e++) models.get(e).setEsds(esd, off[e]);
@@ -181,7 +183,7 @@ public final class Scaler {
             double v = 0;
             for (int a = 0; a < cnt[0]; a++)
                 for (int b = 0; b < cnt[0]; b++) v += deriv[a] * deriv[b] * cov.get(off[e] + idx[a], off[e] + idx[b]);
-            out[q] = Math.max(0, v);
+            out[q] = Double.isFinite(v) ? Math.max(0, v) : 0;   // an undetermined model (too few groups) adds nothing
         }
         return out;
     }
