@@ -1,0 +1,45 @@
+package org.xtalkit.bench;
+
+import org.xtalkit.SharedData;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.scale.ScaleParams;
+import org.xtalkit.scale.Scaler;
+import org.xtalkit.step.ScaleCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wall time of xtalkit's scale beside dials.scale's (when installed) on the same DIALS-integrated input. */
+public final class ScaleBenchmark {
+    public static void main(String[] args) throws Exception {
+        Path q = SharedData.data("quartz_processed"), l = SharedData.data("l_cysteine_narrow_wedge");
+        run("quartz", List.of(q.resolve("integrated.expt")), List.of(q.resolve("integrated.refl")), ScaleParams.defaults().withMinIh(10), "min_Ih=10");
+        run("l_cysteine", List.of(l.resolve("11_integrated.expt"), l.resolve("23_integrated.expt")),
+                List.of(l.resolve("11_integrated.refl"), l.resolve("23_integrated.refl")), ScaleParams.defaults(), null);
+    }
+
+    private static void run(String name, List<Path> expts, List<Path> refls, ScaleParams p, String dialsExtra) throws Exception {
+        long t0 = System.nanoTime();
+        ScaleCommand.Input in = ScaleCommand.combine(expts, refls);
+        Scaler.run(in.experiments(), in.reflections(), p, Progress.NONE);
+        double cold = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        in = ScaleCommand.combine(expts, refls);
+        Scaler.run(in.experiments(), in.reflections(), p, Progress.NONE);
+        double warm = (System.nanoTime() - t0) / 1e9;
+        String dials = "dials.scale not installed";
+        if (Files.isExecutable(Path.of("/usr/bin/dials.scale"))) {
+            Path dir = Files.createTempDirectory("dials-scale-bench");
+            List<String> cmd = new ArrayList<>(List.of("dials.scale"));
+            for (int i = 0; i < expts.size(); i++) { cmd.add(expts.get(i).toString()); cmd.add(refls.get(i).toString()); }
+            if (dialsExtra != null) cmd.add(dialsExtra);
+            long d0 = System.nanoTime();
+            int rc = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile()).start().waitFor();
+            dials = String.format("dials.scale %.2f s%s", (System.nanoTime() - d0) / 1e9, rc == 0 ? "" : " (exit " + rc + ")");
+        }
+        System.out.printf("%-12s xtal scale %.2f s (cold JVM), %.2f s (warm)   %s%n", name, cold, warm, dials);
+    }
+}
