@@ -24,8 +24,9 @@ final class IntensityCombination {
         int cnt = 0;
         for (int q = 0; q < n; q++) {
             if (outlier[q]) continue;
-            max = Math.max(max, data.iSum[q]);
-            sum += data.iSum[q];
+            double raw = data.iSum[q] / data.conv[q];   // DIALS picks Imid from raw (uncorrected) I_sum/p
+            max = Math.max(max, raw);
+            sum += raw;
             cnt++;
         }
         List<Double> imids = new ArrayList<>(List.of(0.0, 1.0));
@@ -61,7 +62,8 @@ final class IntensityCombination {
             if (imid == 1 || !prf) { i[q] = data.iSum[q]; v[q] = data.vSum[q]; }
             else if (imid == 0) { i[q] = data.iPrf[q]; v[q] = data.vPrf[q]; }
             else {
-                double w = data.iSum[q] <= 0 ? 1 : 1 / (1 + Math.pow(data.iSum[q] / imid, 3));
+                double raw = data.iSum[q] / data.conv[q];
+                double w = raw <= 0 ? 1 : 1 / (1 + Math.pow(raw / imid, 3));
                 i[q] = w * data.iPrf[q] + (1 - w) * data.iSum[q];
                 v[q] = w * data.vPrf[q] + (1 - w) * data.vSum[q];
             }
@@ -81,10 +83,8 @@ final class IntensityCombination {
             if (si[q] / ss[q] > 1) sel.add(q);
         }
         if (sel.isEmpty()) return new double[] {-1, -1};
-        long[] key = new long[n];
-        // merge Friedel mates here as DIALS does for the comparison (non-anomalous ASU)
-        System.arraycopy(data.keyMerged, 0, key, 0, n);
-        Groups gr = Groups.of(key, sel.stream().mapToInt(Integer::intValue).toArray());
+        // Friedel mates merged for the comparison, as DIALS does
+        Groups gr = Groups.of(data.keyMerged, sel.stream().mapToInt(Integer::intValue).toArray());
         MergingStats acc = new MergingStats();
         CctbxRandom rng = new CctbxRandom();
         double[] out = new double[2];

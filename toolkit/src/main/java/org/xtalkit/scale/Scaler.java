@@ -39,6 +39,7 @@ public final class Scaler {
         ScalingData data = new ScalingData(experiments.experiments(), input, models, p.anomalous(), p.partialityCutoff(),
                 p.minIsigi(), p.dMin(), usePrf && p.intensityChoice().equals("profile"));
         progress.log("Space group being used during scaling is " + spaceGroupName(hall));
+        if (data.combinedPartials > 0) progress.log("Combined " + data.combinedPartials + " partial reflections with other partial reflections");
         progress.log(String.format("Excluding %d/%d reflections", input.size() - data.n, input.size()));
         for (int e = 0; e < models.size(); e++)
             progress.log(String.format("Experiment %d: %s model, %d scale, %d decay, %d absorption parameters", e,
@@ -79,7 +80,8 @@ public final class Scaler {
             rejectOutliers(data, all, i, varEm, g, outlier, p, progress);
             if (p.errorModel()) {
                 int[] good = notOutliers(outlier);
-                em = BasicErrorModel.refine(data.key, good, i, var, g, data.partiality, p.minIh(), p.errorModelBins());
+                em = BasicErrorModel.refine(data.keyAnomalous, good,   // DIALS fits it on anomalous groups
+                         i, var, g, data.partiality, p.minIh(), p.errorModelBins());
                 if (em.refined()) progress.log("Performing a round of error model refinement.");
                 else progress.log("Insufficient reflections to perform error modelling; keeping the current error model.");
                 em.format().forEach(progress::log);

@@ -25,11 +25,14 @@ final class ScalingData {
     final double[] d, partiality;
     final long[] key;                        // symmetry-unique key (Friedel mates apart when anomalous)
     final long[] keyMerged;                  // the same with Friedel mates together
+    final long[] keyAnomalous;               // the same with Friedel mates apart
+    final double[] conv;                     // lp/qe: corrected = raw × conv (summation also ÷ partiality)
     // design
     final int[] sIdx, dIdx;                  // 3 per observation, local parameter index or -1
     final double[] sW, dW;
     final double[][] abs;                    // per observation terms (null when the model has none)
-    final boolean[] excluded;                // excluded_for_scaling in the input selection sense
+    final boolean[] excluded;
+    final int combinedPartials;              // parts merged into others before scaling                // excluded_for_scaling in the input selection sense
 
     ScalingData(List<Experiment> experiments, ReflectionTable t, List<ScalingModel> models, boolean anomalous,
                 double partialityCutoff, double minIsigi, double dMin, boolean needPrf) {
@@ -38,12 +41,12 @@ final class ScalingData {
         int rows = t.size();
         int[] ids = t.ints("id"), mi = t.miller("miller_index");
         long[] flags = t.flags();
-        double[] is = t.doubles("intensity.sum.value"), vs = t.doubles("intensity.sum.variance");
-        double[] ip = t.has("intensity.prf.value") ? t.doubles("intensity.prf.value") : null;
-        double[] vp = t.has("intensity.prf.variance") ? t.doubles("intensity.prf.variance") : null;
+        PartialSums sums = PartialSums.of(t);
+        combinedPartials = sums.combined();
+        double[] is = sums.iSum(), vs = sums.vSum(), ip = sums.iPrf(), vp = sums.vPrf();
         double[] lp = t.has("lp") ? t.doubles("lp") : null, qe = t.has("qe") ? t.doubles("qe") : null;
         double[] dd = t.doubles("d"), xyz = t.vec3("xyzobs.px.value");
-        double[] part = t.has("partiality") ? t.doubles("partiality") : null;
+        double[] part = sums.partiality();
         double[] s1 = t.has("s1") ? t.vec3("s1") : null;
         SpaceGroup sg = SpaceGroup.fromHall(experiments.get(0).crystal().spaceGroupHall());
         ReciprocalAsu asu = sg.reciprocalAsu();
@@ -52,7 +55,7 @@ final class ScalingData {
         int m = 0;
         int[] keep = new int[rows];
         for (int r = 0; r < rows; r++) {
-            boolean ok = ids[r] >= 0 && ids[r] < experiments.size() && Flag.INTEGRATED_SUM.isSetIn(flags[r])
+            boolean ok = !sums.absorbed()[r] && ids[r] >= 0 && ids[r] < experiments.size() && Flag.INTEGRATED_SUM.isSetIn(flags[r])
                     && !Flag.BAD_FOR_SCALING.isSetIn(flags[r]) && vs[r] > 0 && dd[r] > 0;
             if (ok && needPrf) ok = ip != null && Flag.INTEGRATED_PRF.isSetIn(flags[r]) && vp[r] > 0;
             if (ok && part != null && part[r] < partialityCutoff) ok = false;
@@ -67,9 +70,10 @@ final class ScalingData {
         row = java.util.Arrays.copyOf(keep, m);
         exp = new int[m];
         iPrf = new double[m]; vPrf = new double[m]; iSum = new double[m]; vSum = new double[m];
-        d = new double[m]; partiality = new double[m]; key = new long[m]; keyMerged = new long[m];
+        d = new double[m]; partiality = new double[m]; keyMerged = new long[m]; keyAnomalous = new long[m]; conv = new double[m];
         sIdx = new int[3 * m]; dIdx = new int[3 * m]; sW = new double[3 * m]; dW = new double[3 * m];
         abs = new double[m][];
+        key = anomalous ? keyAnomalous : keyMerged;
         int[] o = new int[3];
         // per experiment: minimum z of its observations (DIALS zeroes the normalised rotation)
         double[] zMin = new double[experiments.size()], zMax = new double[experiments.size()];
@@ -92,6 +96,7 @@ final class ScalingData {
             int r = row[q], e = ids[r];
             exp[q] = e;
             double corr = (lp != null ? lp[r] : 1) / (qe != null && qe[r] > 0 ? qe[r] : 1);
+            conv[q] = corr;
             // summation intensities of partials are scaled up to full (DIALS' inverse partiality)
             double sumCorr = corr / (part != null && part[r] > 0 ? part[r] : 1);
             iSum[q] = is[r] * sumCorr;
@@ -101,9 +106,9 @@ final class ScalingData {
             d[q] = dd[r];
             partiality[q] = part == null ? 1 : part[r];
             int isym = asu.toAsu(mi[3 * r], mi[3 * r + 1], mi[3 * r + 2], o);
-            keyMerged[q] = ((long) (o[0] + 1024) << 22) | ((long) (o[1] + 1024) << 11) | (o[2] + 1024);
-            if (anomalous && !sg.isCentric(o[0], o[1], o[2]) && isym % 2 == 0) { o[0] = -o[0]; o[1] = -o[1]; o[2] = -o[2]; }
-            key[q] = ((long) (o[0] + 1024) << 22) | ((long) (o[1] + 1024) << 11) | (o[2] + 1024);
+            keyMerged[q] = pack(o);
+            if (!sg.isCentric(o[0], o[1], o[2]) && isym % 2 == 0) { o[0] = -o[0]; o[1] = -o[1]; o[2] = -o[2]; }
+            keyAnomalous[q] = pack(o);
             ScalingModel mod = models.get(e);
             java.util.Arrays.fill(sIdx, 3 * q, 3 * q + 3, -1);
             java.util.Arrays.fill(dIdx, 3 * q, 3 * q + 3, -1);
@@ -120,6 +125,10 @@ final class ScalingData {
                 }
             }
         }
+    }
+
+    private static long pack(int[] o) {
+        return ((long) (o[0] + 1024) << 22) | ((long) (o[1] + 1024) << 11) | (o[2] + 1024);
     }
 
     private static void sparse(double[] w, int[] idx, double[] val, int at) {
