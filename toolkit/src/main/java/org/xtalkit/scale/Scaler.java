@@ -147,17 +147,20 @@ public final class Scaler {
         double[] w = new double[data.n];
         for (int q = 0; q < data.n; q++) w[q] = 1 / var[q];
         ScalingTarget target = new ScalingTarget(data, models, working, i, w);
-        LevenbergMarquardt.Result r = new LevenbergMarquardt(p.maxIterations(), 1e-4).minimise(target);
+        LevenbergMarquardt.Result r = new LevenbergMarquardt(p.maxIterations(), 1e-6).minimise(target);
         double[] h = r.objectiveHistory();
         progress.log(String.format("Levenberg-Marquardt: %d reflections, %d parameters, RMSD_I %.4f -> %.4f in %d steps",
                 target.observations(), target.parameterCount(), Math.sqrt(h[0] / target.observations()),
                 Math.sqrt(h[h.length - 1] / target.observations()), h.length - 1));
         // parameter esds from the inverse normal matrix
         int np = target.parameterCount();
-        DMatrixRMaj nm = new DMatrixRMaj(np, np, true, r.normalMatrix());
+        DMatrixRMaj nm = new DMatrixRMaj(np, np, true, LevenbergMarquardt.normalMatrix(target.evaluate(true, true), np));
         DMatrixRMaj inv = new DMatrixRMaj(np, np);
         double[] esd = new double[np];
-        boolean ok = np > 0 && CommonOps_DDRM.invert(nm, inv) && !org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(inv);
+        boolean ok = np > 0 && target.observations() > np && CommonOps_DDRM.invert(nm, inv)
+                && !org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(inv);
+        // DIALS' var_cov: the inverse normal matrix times the reduced χ²
+        if (ok) CommonOps_DDRM.scale(h[h.length - 1] / (target.observations() - np), inv);
         if (ok) for (int k = 0; k < np; k++) esd[k] = Math.sqrt(Math.max(0, inv.get(k, k)));
         int[] off = target.offsets();
         for (int e = 0; e < models.size(); e++) models.get(e).setEsds(esd, off[e]);
@@ -214,8 +217,8 @@ public final class Scaler {
             isf[r] = g[q];
             isfVar[r] = gVar[q];
             iv[r] = i[q];
-            // the scale's own uncertainty, propagated to the unscaled intensity
-            vv[r] = var[q] + i[q] * i[q] * gVar[q] / (g[q] * g[q]);
+            // DIALS widens σ² by the fractional error of the scale: × (1 + σ_g/g)
+            vv[r] = var[q] * (1 + Math.sqrt(gVar[q]) / g[q]);
             if (outlier[q]) flags[r] |= Flag.OUTLIER_IN_SCALING.bits;
             else flags[r] |= Flag.SCALED.bits;
         }

@@ -50,7 +50,14 @@ final class ScalingTarget implements LevenbergMarquardt.Problem {
         for (int e = 0; e < models.size(); e++) models.get(e).setFree(p, offset[e]);
     }
 
-    @Override public LevenbergMarquardt.Evaluation evaluate(boolean withJacobian) {
+    @Override public LevenbergMarquardt.Evaluation evaluate(boolean withJacobian) { return evaluate(withJacobian, false); }
+
+    /**
+     * Residuals, weights and (optionally) the Jacobian; with {@code ihFixed} the Jacobian leaves
+     * out Ih's dependence on the parameters (for parameter errors: the overall scale and B are
+     * otherwise absorbed by Ih and only held by the restraints).
+     */
+    LevenbergMarquardt.Evaluation evaluate(boolean withJacobian, boolean ihFixed) {
         int[] order = groups.order();
         int m = order.length, rows = m + nRestraints;
         double[] r = new double[rows], w = new double[rows], jac = new double[rows * nParams];
@@ -84,7 +91,7 @@ final class ScalingTarget implements LevenbergMarquardt.Problem {
             for (int q = a; q < b; q++) {
                 int row = q * nParams;
                 double c = g[q] / den;
-                for (int p = 0; p < nParams; p++) if (v[p] != 0) jac[row + p] = -c * v[p];
+                if (!ihFixed) for (int p = 0; p < nParams; p++) if (v[p] != 0) jac[row + p] = -c * v[p];
                 for (int k = 0; k < dn[q]; k++) jac[row + di[q * maxNz + k]] -= ih * dv[q * maxNz + k];
             }
         }
