@@ -108,6 +108,35 @@ public final class ScalingModel {
         return new GaussianSmoother(0, end, intervals);
     }
 
+    /** A model as DIALS wrote it into an .expt (physical or KB), e.g. to apply or continue from it. */
+    public static ScalingModel fromJson(String json, Scan scan) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try { n = new ObjectMapper().readTree(json); }
+        catch (java.io.IOException e) { throw new org.xtalkit.XtalException("scaling_model is not JSON: " + e.getMessage()); }
+        String id = n.path("__id__").asText();
+        com.fasterxml.jackson.databind.JsonNode c = n.path("configuration_parameters");
+        ScalingModel m;
+        if (id.equals("KB")) m = kb(scan);
+        else if (id.equals("physical")) {
+            int lmax = c.path("lmax").asInt(0);
+            double[] osc = {c.path("valid_osc_range").path(0).asDouble(), c.path("valid_osc_range").path(1).asDouble()};
+            int[] range = {c.path("valid_image_range").path(0).asInt(), c.path("valid_image_range").path(1).asInt()};
+            m = new ScalingModel(Kind.PHYSICAL, n.path("scale").path("n_parameters").asInt(), n.path("decay").path("n_parameters").asInt(),
+                    lmax, c.path("abs_surface_weight").asDouble(0), 0.1, c.path("s_norm_fac").asDouble(), c.path("d_norm_fac").asDouble(),
+                    c.path("scale_rot_interval").asDouble(), c.path("decay_rot_interval").asDouble(), osc, range);
+        } else throw new org.xtalkit.XtalException("scaling_model '" + id + "': xtalkit reads the physical and KB models");
+        read(n.path("scale").path("parameters"), m.scale);
+        read(n.path("decay").path("parameters"), m.decay);
+        read(n.path("absorption").path("parameters"), m.absorption);
+        return m;
+    }
+
+    private static void read(com.fasterxml.jackson.databind.JsonNode a, double[] into) {
+        if (a.isMissingNode()) return;
+        if (a.size() != into.length) throw new org.xtalkit.XtalException("scaling_model lists " + a.size() + " parameters, expected " + into.length);
+        for (int i = 0; i < into.length; i++) into[i] = a.get(i).asDouble();
+    }
+
     public Kind kind() { return kind; }
     public int lmax() { return lmax; }
     public double[] scaleParameters() { return scale.clone(); }

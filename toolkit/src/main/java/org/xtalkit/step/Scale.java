@@ -41,7 +41,7 @@ public final class Scale {
     public static ScaleParams params(ParamValues v) {
         String level = v.str("physical.absorption_level");
         String absCorr = v.str("physical.absorption_correction");
-        return new ScaleParams(v.str("model"), v.getBool("anomalous"), "None".equals(level) ? null : level,
+        return new ScaleParams(v.str("model") == null ? "auto" : v.str("model"), v.getBool("anomalous"), "None".equals(level) ? null : level,
                 absCorr == null || absCorr.equalsIgnoreCase("auto") ? null : Boolean.parseBoolean(absCorr.toLowerCase()),
                 interval(v, "physical.scale_interval"), interval(v, "physical.decay_interval"), v.getDouble("physical.decay_restraint"),
                 v.doubleOrNull("cut_data.d_min") == null ? 0 : v.getDouble("cut_data.d_min"), v.getDouble("cut_data.partiality_cutoff"),
