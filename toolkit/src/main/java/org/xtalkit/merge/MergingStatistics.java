@@ -22,6 +22,7 @@ public final class MergingStatistics {
     private final SpaceGroup sg;
     private final ReciprocalAsu asu;
     private final double[] dss;          // d*² per observation
+    private final double g00, g11, g22, g01, g02, g12;   // reciprocal metric
     private final int[] hN, hA;          // ASU index, Friedel mates merged / kept apart (flat)
     private final long[] keyN, keyA;     // lexicographic packing of those indices
     private final boolean[] centric;     // per observation
@@ -29,12 +30,13 @@ public final class MergingStatistics {
     private double[] completeD;          // complete set to the outermost shell limit
     private boolean[] completeCentric;
 
-    private MergingStatistics(ScaledIntensities data, SpaceGroup sg, UnitCell cell) {
+    MergingStatistics(ScaledIntensities data, SpaceGroup sg, UnitCell cell) {
         this.data = data;
         this.sg = sg;
         int n = data.size();
         this.asu = sg.reciprocalAsu();
         Mat3 g = cell.metricTensor().inverse();
+        g00 = g.get(0, 0); g11 = g.get(1, 1); g22 = g.get(2, 2); g01 = g.get(0, 1); g02 = g.get(0, 2); g12 = g.get(1, 2);
         dss = new double[n];
         hN = new int[3 * n];
         hA = new int[3 * n];
@@ -44,8 +46,7 @@ public final class MergingStatistics {
         int[] o = new int[3];
         for (int i = 0; i < n; i++) {
             int h = data.hkl()[3 * i], k = data.hkl()[3 * i + 1], l = data.hkl()[3 * i + 2];
-            dss[i] = h * h * g.get(0, 0) + k * k * g.get(1, 1) + l * l * g.get(2, 2)
-                    + 2 * (h * k * g.get(0, 1) + h * l * g.get(0, 2) + k * l * g.get(1, 2));
+            dss[i] = dStarSq(h, k, l);
             int isym = asu.toAsu(h, k, l, o);
             System.arraycopy(o, 0, hN, 3 * i, 3);
             centric[i] = sg.isCentric(o[0], o[1], o[2]);
@@ -80,17 +81,18 @@ public final class MergingStatistics {
         for (double v : dss) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         double[] limits = binLimits(nBins, 1 / Math.sqrt(lo), 1 / Math.sqrt(hi));
         completeSet(1 / Math.sqrt(limits[nBins]));
-        List<List<Integer>> members = new ArrayList<>();
-        for (int b = 0; b < nBins; b++) members.add(new ArrayList<>());
+        int[] bin = new int[n], count = new int[nBins];
         for (int i = 0; i < n; i++) {
             int b = 0;
             while (b < nBins - 1 && dss[i] >= limits[b + 1]) b++;
-            members.get(b).add(i);
+            bin[i] = b;
+            count[b]++;
         }
         List<ShellStatistics> shells = new ArrayList<>();
         for (int b = 0; b < nBins; b++) {
-            int[] sel = members.get(b).stream().mapToInt(Integer::intValue).toArray();
-            if (sel.length == 0) continue;
+            if (count[b] == 0) continue;
+            int[] sel = new int[count[b]];
+            for (int i = 0, k = 0; i < n; i++) if (bin[i] == b) sel[k++] = i;
             shells.add(shell(sel, 1 / Math.sqrt(limits[b]), 1 / Math.sqrt(limits[b + 1])));
         }
         int[] all = new int[n];
@@ -99,6 +101,37 @@ public final class MergingStatistics {
         Anomalous an = anomalousSummary(all);
         return new MergingStatisticsResult(shells, overall, an.slope, an.dFOverF, an.dIOverSigma,
                 ResolutionFit.ccHalfLimit(shells, 0.3));
+    }
+
+    /** Merged intensities of unique reflections, sorted by index (merge_equivalents, use_internal_variance=False). */
+    record Merged(int[] hkl, double[] i, double[] sigma, int[] n, double[] dStarSq) {
+        int size() { return i.length; }
+    }
+
+    /** Friedel mates merged (ASU indices) or kept apart (I− at −h of the ASU index). */
+    Merged merged(boolean anomalous) {
+        int[] all = new int[data.size()];
+        for (int q = 0; q < all.length; q++) all[q] = q;
+        int[] h = anomalous ? hA : hN;
+        Groups g = groups(anomalous ? keyA : keyN, all, null, null);
+        int m = g.count();
+        int[] hkl = new int[3 * m], n = new int[m];
+        double[] ds = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = g.first(k);
+            System.arraycopy(h, 3 * i, hkl, 3 * k, 3);
+            n[k] = g.size(k);
+            // from the merged index itself: symmetry mates differ in the last bits, and French–Wilson's
+            // equal-count shells must see I+ and I− at exactly the same d*³ (as cctbx computes it)
+            ds[k] = dStarSq(hkl[3 * k], hkl[3 * k + 1], hkl[3 * k + 2]);
+        }
+        return new Merged(hkl, g.mean(), g.sigma(), n, ds);
+    }
+
+    boolean isCentric(int h, int k, int l) { return sg.isCentric(h, k, l); }
+
+    private double dStarSq(int h, int k, int l) {
+        return h * h * g00 + k * k * g11 + l * l * g22 + 2 * (h * k * g01 + h * l * g02 + k * l * g12);
     }
 
     /** cctbx's equal-volume limits in d*², widened by 1e-6 of the span. */

@@ -21,10 +21,36 @@ import java.util.Map;
  * @param sigma its standard deviation
  * @param id    experiment id
  * @param row   row of each observation in the input table
+ * @param partiality partiality after combining partials (1 without a partiality column): MTZ FRACTIONCALC
  */
-public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id, int[] row) {
+public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id, int[] row, double[] partiality) {
 
     public int size() { return i.length; }
+
+    /** The observations of one experiment (sweep), for per-sweep statistics. */
+    public ScaledIntensities ofExperiment(int experimentId) {
+        return subset(q -> id[q] == experimentId);
+    }
+
+    /** Only the observations with I/σ ≥ min (dials.export's min_isigi, applied after scaling and combining). */
+    public ScaledIntensities withMinISigI(double min) {
+        return subset(q -> i[q] / sigma[q] >= min);
+    }
+
+    private ScaledIntensities subset(java.util.function.IntPredicate keep) {
+        int n = 0;
+        for (int q = 0; q < i.length; q++) if (keep.test(q)) n++;
+        int[] h = new int[3 * n], id2 = new int[n], row2 = new int[n];
+        double[] i2 = new double[n], s2 = new double[n], p2 = new double[n];
+        for (int q = 0, o = 0; q < i.length; q++) {
+            if (!keep.test(q)) continue;
+            System.arraycopy(hkl, 3 * q, h, 3 * o, 3);
+            i2[o] = i[q]; s2[o] = sigma[q]; id2[o] = id[q]; row2[o] = row[q]; p2[o] = partiality[q];
+            o++;
+        }
+        return new ScaledIntensities(h, i2, s2, id2, row2, p2);
+    }
+
 
     public static ScaledIntensities select(ReflectionTable t, double dMin, double dMax, double partialityThreshold, boolean combinePartials) {
         for (String c : new String[] {"miller_index", "intensity.scale.value", "intensity.scale.variance", "inverse_scale_factor"})
@@ -39,19 +65,19 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
         int[] pid = t.has("partial_id") ? partialIds(t) : null;
         if ((dMin > 0 || dMax > 0) && d == null) throw new XtalException("d_min/d_max need the 'd' column in the reflection table");
 
-        List<Integer> keep = new ArrayList<>();
+        int[] keep = new int[n];
+        int m = 0;
         for (int r = 0; r < n; r++) {
             if (ids[r] < 0 || Flag.BAD_FOR_SCALING.isSetIn(flags[r]) || isf[r] <= 0 || var[r] <= 0) continue;
             if (dMin > 0 && d[r] <= dMin) continue;
             if (dMax > 0 && d[r] >= dMax) continue;
             if (part != null && part[r] <= 0) continue;
-            keep.add(r);
+            keep[m++] = r;
         }
-        int m = keep.size();
         double[] I = new double[m], V = new double[m], P = new double[m];
         int[] rows = new int[m];
         for (int j = 0; j < m; j++) {
-            int r = keep.get(j);
+            int r = keep[j];
             rows[j] = r;
             I[j] = iv[r] / isf[r];
             V[j] = var[r] / (isf[r] * isf[r]);
@@ -59,20 +85,21 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
         }
         boolean[] drop = new boolean[m];
         if (combinePartials && part != null && pid != null) combinePartials(rows, ids, pid, I, V, P, drop);
-        List<Integer> out = new ArrayList<>();
-        for (int j = 0; j < m; j++) if (!drop[j] && (part == null || P[j] >= partialityThreshold)) out.add(j);
-        int k = out.size();
+        int[] out = new int[m];
+        int k = 0;
+        for (int j = 0; j < m; j++) if (!drop[j] && (part == null || P[j] >= partialityThreshold)) out[k++] = j;
         int[] h = new int[3 * k], id = new int[k], row = new int[k];
-        double[] ii = new double[k], s = new double[k];
+        double[] ii = new double[k], s = new double[k], pp = new double[k];
         for (int q = 0; q < k; q++) {
-            int j = out.get(q), r = rows[j];
+            int j = out[q], r = rows[j];
             h[3 * q] = mi[3 * r]; h[3 * q + 1] = mi[3 * r + 1]; h[3 * q + 2] = mi[3 * r + 2];
             ii[q] = I[j];
             s[q] = Math.sqrt(V[j]);
             id[q] = ids[r];
             row[q] = r;
+            pp[q] = P[j];
         }
-        return new ScaledIntensities(h, ii, s, id, row);
+        return new ScaledIntensities(h, ii, s, id, row, pp);
     }
 
     private static int[] partialIds(ReflectionTable t) {

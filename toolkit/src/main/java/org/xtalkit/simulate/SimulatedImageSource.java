@@ -43,21 +43,12 @@ public final class SimulatedImageSource implements ImageSource {
         double g = 0;
         for (int i = 0; i < sweep.numImages(); i++) g = Math.max(g, sweep.imageScale(i));
         this.maxScale = g;
-        // background per pixel: resolution from the plain pixel -> mm mapping (the model is smooth)
-        double[] mean = new double[nx * ny];
-        double perPixel = p.binning() * p.binning(), top = 0;
-        double[] beamMm = truePanel.beamCentreMm(beam);
-        double dist = truePanel.distance(), size = truePanel.pixelSizeFast(), lambda = beam.wavelength();
+        // background per pixel from its resolution (plain pixel -> mm mapping: the model is smooth);
+        // two passes (maximum, then quantisation) so that no double per pixel is kept
+        BackgroundModel model = new BackgroundModel(p, truePanel, beam, maxScale);
+        double top = 0;
         for (int j = 0; j < ny; j++)
-            for (int i = 0; i < nx; i++) {
-                double dx = (i + 0.5) * size - beamMm[0], dy = (j + 0.5) * size - beamMm[1];
-                double twoTheta = Math.atan(Math.sqrt(dx * dx + dy * dy) / dist);
-                double invD = 2 * Math.sin(twoTheta / 2) / lambda;
-                double ring = (invD - 1 / WATER_RING_D) / WATER_RING_SIGMA;
-                double m = perPixel * (p.background() + p.waterRing() * Math.exp(-0.5 * ring * ring)) * maxScale;
-                mean[j * nx + i] = m;
-                top = Math.max(top, m);
-            }
+            for (int i = 0; i < nx; i++) top = Math.max(top, model.mean(i, j));
         double step = top > 0 ? top / (LEVELS - 1) : 1;
         levelMean = new double[LEVELS];
         levelExp = new double[LEVELS];
@@ -66,7 +57,25 @@ public final class SimulatedImageSource implements ImageSource {
             levelExp[q] = Math.exp(-levelMean[q]);
         }
         backgroundLevel = new char[nx * ny];
-        for (int q = 0; q < mean.length; q++) backgroundLevel[q] = (char) Math.round(mean[q] / step);
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++) backgroundLevel[j * nx + i] = (char) Math.round(model.mean(i, j) / step);
+    }
+
+    /** Expected background at the largest image scale: flat plus a Gaussian water ring in 1/d. */
+    private record BackgroundModel(double perPixelFlat, double perPixelRing, double bx, double by, double size,
+                                   double distance, double wavelength) {
+        BackgroundModel(SimulationParams p, Panel panel, Beam beam, double scale) {
+            this(p.binning() * p.binning() * p.background() * scale, p.binning() * p.binning() * p.waterRing() * scale,
+                    panel.beamCentreMm(beam)[0], panel.beamCentreMm(beam)[1], panel.pixelSizeFast(), panel.distance(),
+                    beam.wavelength());
+        }
+
+        double mean(int i, int j) {
+            double dx = (i + 0.5) * size - bx, dy = (j + 0.5) * size - by;
+            double twoTheta = Math.atan(Math.sqrt(dx * dx + dy * dy) / distance);
+            double ring = (2 * Math.sin(twoTheta / 2) / wavelength - 1 / WATER_RING_D) / WATER_RING_SIGMA;
+            return perPixelFlat + perPixelRing * Math.exp(-0.5 * ring * ring);
+        }
     }
 
     @Override public int size() { return sweep.numImages(); }

@@ -124,6 +124,7 @@ public final class SimulatedSweep {
         double counts = p.intensityScale() * intensities.intensity(h, k, l, dSpacing) * qeValue / lpValue;
         double zc = scan.frameFromAngle(Math.toDegrees(phi));
         double sz = p.mosaicity() / Math.abs(zetaValue) / scan.oscillationWidth();
+        if (zc + N_SIGMA_Z * sz < 0 || zc - N_SIGMA_Z * sz >= scan.numImages()) return;   // reaches no image
         rows.add(h, k, l, px[0], px[1], zc, sz, dSpacing, counts, lpValue, qeValue, zetaValue);
     }
 

@@ -80,10 +80,10 @@ public record SimulationParams(int nImages, int binning, double oscillation, dou
                 ParamSpec.of("spot_sigma", ParamType.FLOAT, "0.12", "sigma of a spot on the detector, mm"),
                 ParamSpec.of("b_factor", ParamType.FLOAT, "15", "overall B factor, A^2"),
                 ParamSpec.of("b_dose", ParamType.FLOAT, "1", "rise of B over the sweep (radiation damage), A^2"),
-                ParamSpec.of("intensity_scale", ParamType.FLOAT, "400",
+                ParamSpec.of("intensity_scale", ParamType.FLOAT, "20000",
                         "counts of a full, corrected reflection of mean intensity at B=0"),
-                ParamSpec.of("background", ParamType.FLOAT, "0.05", "flat background per 75 um pixel per image, counts"),
-                ParamSpec.of("water_ring", ParamType.FLOAT, "0.08", "background peak at 3.7 A per 75 um pixel, counts"),
+                ParamSpec.of("background", ParamType.FLOAT, "0.08", "flat background per 75 um pixel per image, counts"),
+                ParamSpec.of("water_ring", ParamType.FLOAT, "0.1", "background peak at 3.7 A per 75 um pixel, counts"),
                 ParamSpec.of("absorption", ParamType.FLOAT, "0.06", "amplitude of the smooth scale change with phi"),
                 ParamSpec.of("d_min", ParamType.FLOAT, "0", "no reflections beyond this resolution, A (0: detector corners)"));
     }

@@ -1,6 +1,7 @@
 package org.xtalkit.simulate;
 
 import org.xtalkit.XtalException;
+import org.xtalkit.io.image.nexus.NxmxWriter;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.ImageSetRef;
 import org.xtalkit.progress.Progress;
@@ -41,13 +42,34 @@ public final class SimulationWriter {
             imageSet = CbfSweepWriter.imageSet(dir, prefix);
             progress.log(String.format("Wrote %d miniCBF images %s", n, dir.resolve(prefix + "_####.cbf")));
         } else {
-            Path master = null; if (true) throw new XtalException("simulate: format=nxmx is not written yet");
-            imageSet = ImageSetRef.files("ImageSequence", List.of(master.toString()));
-            progress.log("Wrote NXmx master " + master + " and its data file");
+            Path file = dir.resolve(prefix + ".nxs");
+            writeNxmx(sim, file, progress);
+            imageSet = ImageSetRef.files("ImageSequence", List.of(file.toString()));
+            progress.log(String.format("Wrote %d images to the NXmx file %s", n, file));
         }
         for (Path p : TruthWriter.write(sim, dir)) progress.log("Wrote truth " + p);
         return sim.experiments().map(e -> new org.xtalkit.model.Experiment(e.identifier(), e.beam(), e.detector(),
                 e.goniometer(), e.scan(), e.crystal(), imageSet, e.profileJson(), e.scalingModelJson()));
+    }
+
+    /** jhdf builds the whole file in memory: keep NXmx to sweeps that fit comfortably. */
+    static final long NXMX_MAX_BYTES = 1L << 30;
+
+    private static void writeNxmx(Simulation sim, Path file, Progress progress) {
+        int n = sim.images().size();
+        long bytes = 4L * n * sim.images().panelSize(0)[0] * sim.images().panelSize(0)[1];
+        if (bytes > NXMX_MAX_BYTES)
+            throw new XtalException(String.format("simulate: format=nxmx holds the whole sweep in memory; %d images of"
+                    + " binning %d are %d MB, more than %d MB: use format=cbf, binning=4 or fewer images",
+                    n, sim.params().binning(), bytes >> 20, NXMX_MAX_BYTES >> 20));
+        int[][] images = new int[n][];
+        for (int i = 0; i < n; i++) {
+            images[i] = sim.images().read(i)[0];
+            progress.update("simulate", i + 1, n);
+        }
+        var e = sim.experiments().get(0);
+        NxmxWriter.write(file, e.beam(), e.detector().panel(0), e.goniometer().rotationAxis(), e.scan(), images,
+                sim.images().staticMask()[0]);
     }
 
     private static void writeCbf(Simulation sim, Path dir, String prefix, int nproc, Progress progress) {

@@ -3,24 +3,22 @@ package org.xtalkit.simulate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.xtalkit.XtalException;
+import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes what the simulation put in: {@code truth.json} (crystal, geometry true and in the header,
- * physics and per-image factors), {@code true_intensities.csv} (one row per symmetry-unique
+ * physics and per-image factors), {@code true_model.expt} (the true models as DIALS reads them), {@code true_intensities.csv} (one row per symmetry-unique
  * reflection of m-3, or of 23 with I(+)/I(-) when there is an anomalous signal) and
  * {@code true_reflections.csv} (every Ewald-sphere crossing of the sweep: where and how strong).
  */
@@ -30,6 +28,9 @@ final class TruthWriter {
     static List<Path> write(Simulation sim, Path dir) {
         List<Path> files = new ArrayList<>();
         files.add(atomically(dir.resolve("truth.json"), out -> out.write(json(sim))));
+        Path expt = dir.resolve("true_model.expt");
+        ExptFile.write(sim.truth().experiments(), expt);
+        files.add(expt);
         files.add(atomically(dir.resolve("true_intensities.csv"), out -> intensities(sim, out)));
         files.add(atomically(dir.resolve("true_reflections.csv"), out -> reflections(sim, out)));
         return files;
@@ -115,9 +116,10 @@ final class TruthWriter {
         for (int r = 0; r < s.size(); r++) dMin = Math.min(dMin, s.d(r));
         int hMax = (int) Math.ceil(a / dMin);
         out.write(anomalous ? "h,k,l,d,epsilon,centric,I_true,I_plus,I_minus\n" : "h,k,l,d,epsilon,centric,I_true\n");
-        for (int h = hMax; h >= -hMax; h--)
-            for (int k = hMax; k >= -hMax; k--)
-                for (int l = hMax; l >= -hMax; l--) {
+        // the representative (largest packed index of the m-3 orbit) has h = max(|h|, |k|, |l|)
+        for (int h = 0; h <= hMax; h++)
+            for (int k = h; k >= -h; k--)
+                for (int l = h; l >= -h; l--) {
                     if (((h + k + l) & 1) != 0 || (h == 0 && k == 0 && l == 0)) continue;
                     double d = a / Math.sqrt(h * h + k * k + l * l);
                     if (d < dMin) continue;
@@ -125,9 +127,11 @@ final class TruthWriter {
                     long plus = PointGroup23.orbitKey(h, k, l), minus = PointGroup23.orbitKey(-h, -k, -l);
                     if (key != Math.max(plus, minus)) continue;
                     double iPlus = w.intensity(h, k, l, d), iMinus = w.intensity(-h, -k, -l, d);
-                    out.write(String.format(Locale.ROOT, "%d,%d,%d,%.5f,%d,%d,%.6g", h, k, l, d,
-                            w.epsilon(h, k, l), w.isCentric(h, k, l) ? 1 : 0, 0.5 * (iPlus + iMinus)));
-                    if (anomalous) out.write(String.format(Locale.ROOT, ",%.6g,%.6g", iPlus, iMinus));
+                    StringBuilder row = new StringBuilder(64).append(h).append(',').append(k).append(',').append(l)
+                            .append(',').append(round(d, 5)).append(',').append(w.epsilon(h, k, l)).append(',')
+                            .append(w.isCentric(h, k, l) ? 1 : 0).append(',').append((float) (0.5 * (iPlus + iMinus)));
+                    if (anomalous) row.append(',').append((float) iPlus).append(',').append((float) iMinus);
+                    out.append(row);
                     out.write('\n');
                 }
     }
@@ -136,24 +140,32 @@ final class TruthWriter {
     private static void reflections(Simulation sim, BufferedWriter out) throws IOException {
         SimulatedSweep s = sim.truth().reflections();
         out.write("h,k,l,xyzcal.px.x,xyzcal.px.y,xyzcal.px.z,sigma_z,d,zeta,lp,qe,full_counts\n");
-        for (int r = 0; r < s.size(); r++)
-            out.write(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%.6g,%.5f,%.6g\n",
-                    s.h(r), s.k(r), s.l(r), s.x(r), s.y(r), s.z(r), s.sigmaZ(r), s.d(r), s.zeta(r), s.lp(r), s.qe(r),
-                    s.fullCounts(r)));
+        StringBuilder row = new StringBuilder(128);
+        for (int r = 0; r < s.size(); r++) {
+            row.setLength(0);
+            row.append(s.h(r)).append(',').append(s.k(r)).append(',').append(s.l(r)).append(',')
+                    .append(round(s.x(r), 4)).append(',').append(round(s.y(r), 4)).append(',').append(round(s.z(r), 4))
+                    .append(',').append(round(s.sigmaZ(r), 4)).append(',').append(round(s.d(r), 5)).append(',')
+                    .append(round(s.zeta(r), 5)).append(',').append((float) s.lp(r)).append(',')
+                    .append(round(s.qe(r), 5)).append(',').append((float) s.fullCounts(r)).append('\n');
+            out.append(row);
+        }
+    }
+
+    /** Rounded for a compact CSV (String.format is far too slow for 10⁵ rows). */
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.rint(v * f) / f;
     }
 
     interface Body { void write(BufferedWriter out) throws IOException; }
 
     static Path atomically(Path file, Body body) {
-        try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw XtalException.badFile(file, "cannot write: " + e.getMessage(), e);
-        }
+        org.xtalkit.io.AtomicWrite.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+        return file;
     }
 }

@@ -2,7 +2,6 @@ package org.xtalkit.merge;
 
 import org.junit.jupiter.api.Test;
 import org.xtalkit.SharedData;
-import org.xtalkit.spacegroup.SpaceGroup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ class MergingStatisticsTest {
 
     static MergingStatisticsResult statistics(ScaledInput in) {
         ScaledIntensities data = ScaledIntensities.select(in.reflections(), 0, 0, 0.4, true);
-        return MergingStatistics.compute(data, SpaceGroup.fromHall(in.experiments().experiments().get(0).hall()),
-                in.experiments().medianCell(), 20);
+        return MergingStatistics.compute(data, in.spaceGroup(), in.medianCell(), 20);
     }
 
     @Test
@@ -126,5 +124,26 @@ class MergingStatisticsTest {
         MergingStatisticsResult r = lCysteine();
         for (ShellStatistics s : r.shells()) assertEquals(s.ccHalf(), s.ccHalfSigmaTau(), 0.02, s.format());
         assertEquals(r.overall().ccHalf(), r.overall().ccHalfSigmaTau(), 0.005);
+    }
+
+    /** Issue 11: each sweep alone, and the four together (shells of each set over its own d range). */
+    @Test
+    void perSweepStatisticsAddUpToTheCombinedCounts() {
+        Path d = SharedData.data("l_cysteine_4_sweeps_scaled");
+        ScaledInput in = ScaledInput.read(
+                List.of(d.resolve("scaled_20_25.expt"), d.resolve("scaled_30.expt"), d.resolve("scaled_35.expt")),
+                List.of(d.resolve("scaled_20_25.refl"), d.resolve("scaled_30.refl"), d.resolve("scaled_35.refl")));
+        ScaledIntensities all = ScaledIntensities.select(in.reflections(), 0, 0, 0.4, true);
+        MergingStatisticsResult combined = MergingStatistics.compute(all, in.spaceGroup(), in.medianCell(), 20);
+        long obs = 0;
+        for (int e = 0; e < in.experiments().size(); e++) {
+            ScaledIntensities one = all.ofExperiment(e);
+            assertTrue(one.size() > 0, "sweep " + e);
+            ShellStatistics s = MergingStatistics.compute(one, in.spaceGroup(), in.medianCell(), 20).overall();
+            obs += s.nObs();
+            assertTrue(s.multiplicity() < combined.overall().multiplicity(), "sweep " + e + " alone is less redundant");
+            assertTrue(s.nUniq() <= combined.overall().nUniq());
+        }
+        assertEquals(combined.overall().nObs(), obs);
     }
 }

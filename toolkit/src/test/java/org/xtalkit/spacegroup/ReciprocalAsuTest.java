@@ -17,7 +17,7 @@ class ReciprocalAsuTest {
         for (SpaceGroupSetting st : SpaceGroupTable.SETTINGS) {
             SpaceGroup sg = SpaceGroup.fromSetting(st);
             ReciprocalAsu asu = sg.reciprocalAsu();
-            int m = 4;
+            int m = 3;
             for (int h = -m; h <= m; h++)
                 for (int k = -m; k <= m; k++)
                     for (int l = -m; l <= m; l++) {

@@ -131,4 +131,18 @@ class SpaceGroupTest {
         assertEquals(4, p4.epsilon(0, 0, 1));
         assertEquals(12, SpaceGroup.of("P m -3 m").epsilon(0, 0, 0) / 4);
     }
+
+    /** Subgroup counts of point groups (International Tables A, Table 10.1.3.2 lists them). */
+    @Test
+    void subgroupsOfPointGroupsAndLaueClasses() {
+        assertEquals(5, SpaceGroup.of("P 2 2 2").subgroups().size());        // 1, 2x, 2y, 2z, 222
+        assertEquals(16, SpaceGroup.of("P m m m").subgroups().size());       // mmm has 16 subgroups
+        // Patterson subgroups (containing -1) of P 4/m m m: -1, five 2/m, two mmm, 4/m, 4/mmm
+        long centric = SpaceGroup.of("P 4/m m m").subgroups().stream().filter(SpaceGroup::isCentrosymmetric).count();
+        assertEquals(10, centric);
+        List<SpaceGroup> ofI = SpaceGroup.of("I m -3").subgroups();
+        assertTrue(ofI.stream().allMatch(g -> g.centring().size() == 2), "I centring kept");
+        assertTrue(ofI.contains(SpaceGroup.of("I m m m")));
+        assertEquals(SpaceGroup.of("I m -3"), ofI.get(ofI.size() - 1));
+    }
 }

@@ -1,0 +1,166 @@
+package org.xtalkit.integrate;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.io.image.ImageSource;
+import org.xtalkit.math.Vec3;
+import org.xtalkit.model.Experiment;
+import org.xtalkit.model.Panel;
+import org.xtalkit.model.Scan;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.spots.MaskParams;
+import org.xtalkit.spots.PixelMasks;
+import org.xtalkit.table.Flag;
+import org.xtalkit.table.ReflectionTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Integration of one rotation sweep, as dials.integrate: predict every reflection, give each a
+ * shoebox from the profile model, stream the images through the shoeboxes, then per reflection the
+ * background (robust GLM), the summed intensity and the corrections (lp, qe, partiality); DIALS'
+ * columns and flags, with every predicted reflection either integrated or flagged with the reason.
+ */
+public final class Integrator {
+
+    /**
+     * @param dMin  prediction.d_min (Å) or null for the detector corners
+     * @param dMax  prediction.d_max (Å) or null
+     * @param nproc threads
+     */
+    public record Options(Double dMin, Double dMax, int nproc) {
+        public static Options defaults() { return new Options(null, null, Runtime.getRuntime().availableProcessors()); }
+    }
+
+    private Integrator() {}
+
+    public static ReflectionTable integrate(Experiment e, int id, ImageSource images, ProfileModel model,
+                                            Options opt, Progress progress) {
+        if (e.crystal() == null || e.scan() == null || e.goniometer() == null)
+            throw new XtalException("integration needs a refined rotation experiment (crystal, scan, goniometer)");
+        Scan scan = e.scan();
+        if (images.size() != scan.numImages())
+            throw new XtalException(images.description() + " has " + images.size() + " images, the scan " + scan.numImages());
+        ReflectionTable t = SweepPredictor.predict(e, id, opt.dMin());
+        if (opt.dMax() != null) {
+            double[] d = t.doubles("d");
+            t = t.select(i -> d[i] <= opt.dMax());
+        }
+        int n = t.size();
+        progress.log("Predicted " + n + " reflections to " + String.format("%.2f", opt.dMin() != null ? opt.dMin()
+                : SweepPredictor.cornerResolution(e)) + " Å");
+        double[] s1 = t.vec3("s1"), xyzMm = t.vec3("xyzcal.mm"), xyzPx = t.vec3("xyzcal.px");
+        long[] panelCol = t.sizes("panel");
+        int[] bbox = t.newInt6("bbox");
+        double[] zeta = t.newDoubles("zeta"), lp = t.newDoubles("lp"), qe = t.newDoubles("qe"), partiality = t.newDoubles("partiality");
+        long[] flags = t.flags();
+        Vec3 m2 = e.goniometer().rotationAxisDatum();
+        List<int[]> lists = new ArrayList<>();
+        int[] counts = new int[scan.numImages()];
+        for (int i = 0; i < n; i++) {
+            Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
+            int p = (int) panelCol[i];
+            int[] b = model.bbox(e, s, xyzPx[3 * i + 2], p);
+            KabschFrame kf = new KabschFrame(m2, e.beam().s0(), s, xyzMm[3 * i + 2]);
+            zeta[i] = kf.zeta();
+            lp[i] = Corrections.lp(e.beam(), m2, s);
+            qe[i] = Corrections.qe(e.detector().panel(p), s);
+            if (b == null) { flags[i] |= Flag.DONT_INTEGRATE.bits; continue; }
+            System.arraycopy(b, 0, bbox, 6 * i, 6);
+            double phi0 = Math.toRadians(scan.angleFromFrame(b[4])), phi1 = Math.toRadians(scan.angleFromFrame(b[5]));
+            partiality[i] = model.partiality(zeta[i], xyzMm[3 * i + 2], phi0, phi1);
+            counts[b[4]]++;
+        }
+        for (int f = 0; f < scan.numImages(); f++) lists.add(new int[counts[f]]);
+        int[] fill = new int[scan.numImages()];
+        for (int i = 0; i < n; i++) if ((flags[i] & Flag.DONT_INTEGRATE.bits) == 0) lists.get(bbox[6 * i + 4])[fill[bbox[6 * i + 4]]++] = i;
+
+        boolean[][] staticMask = PixelMasks.build(e.detector(), e.beam(), images.staticMask(), MaskParams.defaults());
+        Columns out = new Columns(t);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opt.nproc()));
+        try {
+            ImageStream.run(images, scan.numImages(), lists,
+                    row -> new ReflectionPixels(row, (int) panelCol[row], java.util.Arrays.copyOfRange(bbox, 6 * row, 6 * row + 6)),
+                    (r, frame, image) -> {
+                        Panel p = e.detector().panel(r.panel);
+                        r.fill(frame, image[r.panel], staticMask[r.panel], p.imageSizeFast(), p.imageSizeSlow(),
+                                p.trustedMin(), p.trustedMax());
+                    },
+                    r -> summarise(e, model, r, out, s1, xyzMm),
+                    pool, Math.max(2, 2 * opt.nproc()), "integrate", progress);
+        } finally {
+            pool.shutdownNow();
+        }
+        logSummary(t, progress);
+        return t;
+    }
+
+    /** Per reflection, once its last frame is in: mask, background, summation, flags, columns. */
+    private static void summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm) {
+        int i = r.row;
+        Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
+        ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
+        float[] background = new float[r.data.length];
+        BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
+        out.write(i, r, res);
+    }
+
+    /** The columns integration fills, written row by row from several threads (distinct rows). */
+    private static final class Columns {
+        final long[] flags;
+        final double[] iSum, vSum, bgMean, bgSum, vBgSum, obs, obsVar;
+        final int[] nFg, nBg, nValid;
+
+        Columns(ReflectionTable t) {
+            flags = t.flags();
+            iSum = t.newDoubles("intensity.sum.value");
+            vSum = t.newDoubles("intensity.sum.variance");
+            bgMean = t.newDoubles("background.mean");
+            bgSum = t.newDoubles("background.sum.value");
+            vBgSum = t.newDoubles("background.sum.variance");
+            nFg = t.newInts("num_pixels.foreground");
+            nBg = t.newInts("num_pixels.background");
+            nValid = t.newInts("num_pixels.valid");
+            obs = t.newVec3("xyzobs.px.value");
+            obsVar = t.newVec3("xyzobs.px.variance");
+        }
+
+        void write(int i, ReflectionPixels r, BackgroundAndSum.Result res) {
+            long f = flags[i];
+            if (r.overloaded) f |= Flag.OVERLOADED.bits;
+            bgMean[i] = res.background();
+            iSum[i] = res.intensity();
+            vSum[i] = res.variance();
+            bgSum[i] = res.backgroundSum();
+            vBgSum[i] = res.backgroundSumVariance();
+            nFg[i] = res.nForeground();
+            nBg[i] = res.nBackground();
+            nValid[i] = res.nValid();
+            if (res.centroid() != null) {
+                System.arraycopy(res.centroid(), 0, obs, 3 * i, 3);
+                System.arraycopy(res.centroidVariance(), 0, obsVar, 3 * i, 3);
+            }
+            if (res.ok()) f |= Flag.INTEGRATED_SUM.bits;
+            else if ("background".equals(res.failure())) f |= Flag.FAILED_DURING_BACKGROUND_MODELLING.bits;
+            else f |= Flag.FOREGROUND_INCLUDES_BAD_PIXELS.bits | Flag.FAILED_DURING_SUMMATION.bits;
+            flags[i] = f;
+        }
+    }
+
+    /** The counts dials.integrate ends with. */
+    private static void logSummary(ReflectionTable t, Progress progress) {
+        long[] flags = t.flags();
+        int sum = 0, bg = 0, fg = 0, skipped = 0, over = 0;
+        for (long f : flags) {
+            if (Flag.INTEGRATED_SUM.allSetIn(f)) sum++;
+            if (Flag.FAILED_DURING_BACKGROUND_MODELLING.allSetIn(f)) bg++;
+            if (Flag.FAILED_DURING_SUMMATION.allSetIn(f)) fg++;
+            if (Flag.DONT_INTEGRATE.allSetIn(f)) skipped++;
+            if (Flag.OVERLOADED.allSetIn(f)) over++;
+        }
+        progress.log(String.format("Integrated %d of %d reflections by summation; %d failed background modelling, "
+                + "%d had bad pixels in the foreground, %d fell off the detector; %d overloaded", sum, t.size(), bg, fg, skipped, over));
+    }
+}

@@ -1,0 +1,77 @@
+package org.xtalkit.step.merge;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.io.mtz.MtzWriter;
+import org.xtalkit.merge.Merge;
+import org.xtalkit.merge.MergedReflections;
+import org.xtalkit.merge.MergingStatistics;
+import org.xtalkit.merge.MergingStatisticsResult;
+import org.xtalkit.merge.ScaledInput;
+import org.xtalkit.merge.ScaledIntensities;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.step.StepCommand;
+import org.xtalkit.step.params.ParamSpec;
+import org.xtalkit.step.params.ParamType;
+import org.xtalkit.step.params.ParamValues;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code xtal merge scaled.expt scaled.refl} -> merged.mtz, with dials.merge's statistics in the log. */
+public final class MergeCommand implements StepCommand {
+    public static final List<ParamSpec> PARAMETERS = List.of(
+            ParamSpec.of("d_min", ParamType.FLOAT, "None", "High resolution limit (Å) of the data to merge"),
+            ParamSpec.of("d_max", ParamType.FLOAT, "None", "Low resolution limit (Å) of the data to merge"),
+            ParamSpec.of("combine_partials", ParamType.BOOL, "True", "Combine partials of one reflection before merging"),
+            ParamSpec.of("partiality_threshold", ParamType.FLOAT, "0.4", "Keep reflections (after combining partials) with at least this partiality"),
+            ParamSpec.of("anomalous", ParamType.BOOL, "True", "Write I(+)/I(-) (and F(+)/F(-), DANO) as well as IMEAN"),
+            ParamSpec.of("truncate", ParamType.BOOL, "True", "Derive amplitudes with French & Wilson's method"),
+            ParamSpec.of("merging.n_bins", ParamType.INT, "20", "Resolution shells (of equal reciprocal volume) for the statistics"),
+            ParamSpec.of("output.mtz", ParamType.PATH, "merged.mtz", "Merged MTZ file to write"));
+
+    @Override public String name() { return "merge"; }
+    @Override public String summary() { return "merge scaled reflections: statistics and merged.mtz (IMEAN, I(+/-), F, DANO)"; }
+    @Override public List<ParamSpec> parameters() { return PARAMETERS; }
+
+    @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
+        List<Path> expts = new ArrayList<>(), refls = new ArrayList<>();
+        for (String in : inputs) {
+            if (in.endsWith(".expt") || in.endsWith(".json")) expts.add(workDir.resolve(in));
+            else if (in.endsWith(".refl")) refls.add(workDir.resolve(in));
+            else throw new XtalException("merge: expected .expt and .refl files, got '" + in + "'");
+        }
+        if (expts.isEmpty() || refls.isEmpty())
+            throw new XtalException("merge: give scaled experiments and reflections, e.g. xtal merge scaled.expt scaled.refl");
+        ScaledInput in = ScaledInput.read(expts, refls);
+        Double dMin = values.doubleOrNull("d_min"), dMax = values.doubleOrNull("d_max");
+        ScaledIntensities data = ScaledIntensities.select(in.reflections(), dMin == null ? 0 : dMin, dMax == null ? 0 : dMax,
+                values.getDouble("partiality_threshold"), values.getBool("combine_partials"));
+        progress.log("Merging " + data.size() + " scaled observations in " + in.spaceGroup().shortName() + ", cell " + fmt(in.medianCell()));
+        MergingStatisticsResult stats = MergingStatistics.compute(data, in.spaceGroup(), in.medianCell(), values.getInt("merging.n_bins"));
+        stats.format().forEach(progress::log);
+        MergedReflections merged = Merge.run(data, in.spaceGroup(), in.medianCell());
+        if (!values.getBool("anomalous") || !values.getBool("truncate")) merged = strip(merged, values.getBool("anomalous"), values.getBool("truncate"));
+        Path out = workDir.resolve(values.str("output.mtz"));
+        MtzWriter.write(MergedMtz.of(merged, in.medianCell(), in.spaceGroup(), in.meanWavelength()), out);
+        progress.log("Writing merged data (" + merged.size() + " reflections) to " + out.getFileName());
+    }
+
+    /** Without anomalous or amplitude columns: the MTZ keeps them empty (NaN). */
+    private static MergedReflections strip(MergedReflections m, boolean anomalous, boolean truncate) {
+        double[] none = new double[m.size()];
+        java.util.Arrays.fill(none, Double.NaN);
+        int[] zero = new int[m.size()];
+        return new MergedReflections(m.hkl(), m.iMean(), m.sigIMean(),
+                anomalous ? m.iPlus() : none, anomalous ? m.sigIPlus() : none, anomalous ? m.iMinus() : none, anomalous ? m.sigIMinus() : none,
+                anomalous ? m.nPlus() : zero, anomalous ? m.nMinus() : zero,
+                truncate ? m.f() : none, truncate ? m.sigF() : none,
+                anomalous && truncate ? m.fPlus() : none, anomalous && truncate ? m.sigFPlus() : none,
+                anomalous && truncate ? m.fMinus() : none, anomalous && truncate ? m.sigFMinus() : none,
+                anomalous && truncate ? m.dano() : none, anomalous && truncate ? m.sigDano() : none);
+    }
+
+    private static String fmt(org.xtalkit.model.UnitCell c) {
+        return String.format("%.4f %.4f %.4f %.2f %.2f %.2f", c.a(), c.b(), c.c(), c.alpha(), c.beta(), c.gamma());
+    }
+}
