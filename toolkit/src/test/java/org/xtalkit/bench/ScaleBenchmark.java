@@ -4,7 +4,7 @@ import org.xtalkit.SharedData;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.scale.ScaleParams;
 import org.xtalkit.scale.Scaler;
-import org.xtalkit.step.ScaleCommand;
+import org.xtalkit.merge.ScaledInput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +22,11 @@ public final class ScaleBenchmark {
 
     private static void run(String name, List<Path> expts, List<Path> refls, ScaleParams p, String dialsExtra) throws Exception {
         long t0 = System.nanoTime();
-        ScaleCommand.Input in = ScaleCommand.combine(expts, refls);
+        ScaledInput in = ScaledInput.read(expts, refls);
         Scaler.run(in.experiments(), in.reflections(), p, Progress.NONE);
         double cold = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        in = ScaleCommand.combine(expts, refls);
+        in = ScaledInput.read(expts, refls);
         Scaler.run(in.experiments(), in.reflections(), p, Progress.NONE);
         double warm = (System.nanoTime() - t0) / 1e9;
         String dials = "dials.scale not installed";

@@ -2,13 +2,11 @@ package org.xtalkit.scale;
 
 import org.junit.jupiter.api.Test;
 import org.xtalkit.SharedData;
-import org.xtalkit.merge.ExptSymmetry;
+import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.MergingStatistics;
 import org.xtalkit.merge.MergingStatisticsResult;
 import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.progress.Progress;
-import org.xtalkit.spacegroup.SpaceGroup;
-import org.xtalkit.step.ScaleCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +36,10 @@ class ScaleTest {
     record Scaled(Scaler.Result result, MergingStatisticsResult stats) {}
 
     static Scaled scale(List<Path> expts, List<Path> refls, ScaleParams p) {
-        ScaleCommand.Input in = ScaleCommand.combine(expts, refls);
+        ScaledInput in = ScaledInput.read(expts, refls);
         Scaler.Result r = Scaler.run(in.experiments(), in.reflections(), p, LOG);
         ScaledIntensities data = ScaledIntensities.select(r.reflections(), 0, 0, 0.4, true);
-        MergingStatisticsResult stats = MergingStatistics.compute(data,
-                SpaceGroup.fromHall(in.experiments().get(0).crystal().spaceGroupHall()),
-                ExptSymmetry.read(expts.toArray(Path[]::new)).medianCell(), 20);
+        MergingStatisticsResult stats = MergingStatistics.compute(data, in.spaceGroup(), in.medianCell(), 20);
         return new Scaled(r, stats);
     }
 
