@@ -47,6 +47,7 @@ final class ScalingData {
         double[] lp = t.has("lp") ? t.doubles("lp") : null, qe = t.has("qe") ? t.doubles("qe") : null;
         double[] dd = t.doubles("d"), xyz = t.vec3("xyzobs.px.value");
         double[] part = sums.partiality();
+        double[] partOriginal = t.has("partiality") ? t.doubles("partiality") : null;
         double[] s1 = t.has("s1") ? t.vec3("s1") : null;
         SpaceGroup sg = SpaceGroup.fromHall(experiments.get(0).crystal().spaceGroupHall());
         ReciprocalAsu asu = sg.reciprocalAsu();
@@ -58,7 +59,8 @@ final class ScalingData {
             boolean ok = !sums.absorbed()[r] && ids[r] >= 0 && ids[r] < experiments.size() && Flag.INTEGRATED_SUM.isSetIn(flags[r])
                     && !Flag.BAD_FOR_SCALING.isSetIn(flags[r]) && vs[r] > 0 && dd[r] > 0;
             if (ok && needPrf) ok = ip != null && Flag.INTEGRATED_PRF.isSetIn(flags[r]) && vp[r] > 0;
-            if (ok && part != null && part[r] < partialityCutoff) ok = false;
+            // DIALS flags user_excluded_in_scaling on each part's own partiality, before parts are summed
+            if (ok && partOriginal != null && partOriginal[r] < partialityCutoff) ok = false;
             if (ok && dMin > 0 && dd[r] < dMin) ok = false;
             if (ok) {
                 double ii = needPrf ? ip[r] : is[r], vv = needPrf ? vp[r] : vs[r];
