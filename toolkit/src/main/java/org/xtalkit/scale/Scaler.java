@@ -48,6 +48,7 @@ public final class Scaler {
         int n = data.n;
         double[] i = new double[n], var = new double[n];
         String choice = usePrf ? "profile" : "sum";
+        double imid = usePrf ? 0 : 1;   // DIALS records the choice as Imid: 0 profile, 1 summation, else the blend's Imid
         for (int q = 0; q < n; q++) {
             boolean prf = usePrf && !Double.isNaN(data.iPrf[q]);
             i[q] = prf ? data.iPrf[q] : data.iSum[q];
@@ -71,6 +72,7 @@ public final class Scaler {
             IntensityCombination.Choice c = IntensityCombination.choose(data, g, outlier, em);
             c.log().forEach(progress::log);
             choice = c.name();
+            imid = c.imid();
             for (int q = 0; q < n; q++) { i[q] = c.intensity()[q]; var[q] = c.variance()[q]; }
             varEm = applyErrorModel(em, i, var);
         }
@@ -89,7 +91,7 @@ public final class Scaler {
             }
         }
         double[] gVar = scaleVariances(data, models, last);
-        return new Result(withModels(experiments, models, em, choice), output(input, data, i, varEm, g, gVar, outlier),
+        return new Result(withModels(experiments, models, em, imid), output(input, data, i, varEm, g, gVar, outlier),
                 models, em, choice);
     }
 
@@ -193,10 +195,10 @@ public final class Scaler {
         return out;
     }
 
-    private static ExperimentList withModels(ExperimentList experiments, List<ScalingModel> models, BasicErrorModel.Fit em, String choice) {
+    private static ExperimentList withModels(ExperimentList experiments, List<ScalingModel> models, BasicErrorModel.Fit em, double imid) {
         List<Experiment> out = new ArrayList<>();
         for (int e = 0; e < experiments.size(); e++)
-            out.add(experiments.get(e).withScalingModel(models.get(e).toJson(em.a(), em.b(), 0)));
+            out.add(experiments.get(e).withScalingModel(models.get(e).toJson(em.a(), em.b(), imid)));
         return new ExperimentList(out);
     }
 
