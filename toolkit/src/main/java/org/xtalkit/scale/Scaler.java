@@ -64,10 +64,12 @@ public final class Scaler {
         for (int q = 0; q < n; q++) all[q] = q;
 
         double[] varEm = applyErrorModel(em, i, var);
-        rejectOutliers(data, all, i, varEm, g, outlier, p, progress);
+        // before any scaling each dataset is judged on its own (DIALS' per-dataset preprocessing):
+        // unscaled datasets differ by their overall scale
+        rejectOutliers(data, perDataset(data), all, i, varEm, g, outlier, p, progress);
         Refinement last = refine(data, models, i, varEm, outlier, p, progress);
         computeScales(data, models, g);
-        rejectOutliers(data, all, i, varEm, g, outlier, p, progress);
+        rejectOutliers(data, data.key, all, i, varEm, g, outlier, p, progress);
         if (p.intensityChoice().equals("combine") && hasPrf) {
             IntensityCombination.Choice c = IntensityCombination.choose(data, g, outlier, em);
             c.log().forEach(progress::log);
@@ -79,7 +81,7 @@ public final class Scaler {
         for (int round = 0; round < 2; round++) {
             last = refine(data, models, i, varEm, outlier, p, progress);
             computeScales(data, models, g);
-            rejectOutliers(data, all, i, varEm, g, outlier, p, progress);
+            rejectOutliers(data, data.key, all, i, varEm, g, outlier, p, progress);
             if (p.errorModel()) {
                 int[] good = notOutliers(outlier);
                 em = BasicErrorModel.refine(data.keyAnomalous, good,   // DIALS fits it on anomalous groups
@@ -132,11 +134,18 @@ public final class Scaler {
         return out;
     }
 
-    private static void rejectOutliers(ScalingData data, int[] all, double[] i, double[] var, double[] g, boolean[] outlier,
+    /** Group keys that also tell experiments apart. */
+    private static long[] perDataset(ScalingData data) {
+        long[] k = new long[data.n];
+        for (int q = 0; q < data.n; q++) k[q] = data.key[q] | ((long) data.exp[q] << 34);
+        return k;
+    }
+
+    private static void rejectOutliers(ScalingData data, long[] key, int[] all, double[] i, double[] var, double[] g, boolean[] outlier,
                                        ScaleParams p, Progress progress) {
         if (!p.outlierRejection().equals("standard")) return;
         java.util.Arrays.fill(outlier, false);
-        int found = OutlierRejection.reject(data.key, all, i, var, g, p.outlierZmax(), outlier);
+        int found = OutlierRejection.reject(key, all, i, var, g, p.outlierZmax(), outlier);
         progress.log("A round of outlier rejection has been performed, " + found + " outliers have been identified.");
     }
 

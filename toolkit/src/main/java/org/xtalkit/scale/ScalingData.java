@@ -44,7 +44,9 @@ final class ScalingData {
         PartialSums sums = PartialSums.of(t);
         combinedPartials = sums.combined();
         double[] is = sums.iSum(), vs = sums.vSum(), ip = sums.iPrf(), vp = sums.vPrf();
-        double[] lp = t.has("lp") ? t.doubles("lp") : null, qe = t.has("qe") ? t.doubles("qe") : null;
+        double[] lp = t.has("lp") ? t.doubles("lp") : null;
+        // DIALS takes "qe", or the older files' "dqe"
+        double[] qe = t.has("qe") ? t.doubles("qe") : t.has("dqe") ? t.doubles("dqe") : null;
         double[] dd = t.doubles("d"), xyz = t.vec3("xyzobs.px.value");
         double[] part = sums.partiality();
         double[] partOriginal = t.has("partiality") ? t.doubles("partiality") : null;
