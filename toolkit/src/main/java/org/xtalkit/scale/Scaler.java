@@ -220,7 +220,7 @@ public final class Scaler {
         java.util.Arrays.fill(isf, 1.0);
         long[] flags = t.flags();
         for (int r = 0; r < rows; r++) {
-            flags[r] &= ~(Flag.OUTLIER_IN_SCALING.bits | Flag.SCALED.bits);
+            flags[r] &= ~(Flag.OUTLIER_IN_SCALING.bits | Flag.EXCLUDED_FOR_SCALING.bits | Flag.SCALED.bits);
             if (data.excluded[r]) flags[r] |= Flag.EXCLUDED_FOR_SCALING.bits;
         }
         for (int q = 0; q < data.n; q++) {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The observations scaling works on, chosen and corrected as dials.scale does: integrated, not
  * bad_for_scaling, variance &gt; 0, partiality ≥ partiality_cutoff, I/σ ≥ min_isigi (and d ≥ d_min),
- * intensities × lp/qe and variances × (lp/qe)². Each keeps its symmetry-unique key (Friedel mates
+ * intensities × lp/qe and variances × (lp/qe)². Outlier and excluded flags of an earlier scaling are
+ * ignored (they are determined again); user_excluded_in_scaling is kept. Each keeps its symmetry-unique key (Friedel mates
  * apart when anomalous), and the model's design: smoother weights in rotation and the
  * spherical-harmonic absorption terms in the crystal frame.
  */
@@ -59,7 +60,7 @@ final class ScalingData {
         int[] keep = new int[rows];
         for (int r = 0; r < rows; r++) {
             boolean ok = !sums.absorbed()[r] && ids[r] >= 0 && ids[r] < experiments.size() && Flag.INTEGRATED_SUM.isSetIn(flags[r])
-                    && !Flag.BAD_FOR_SCALING.isSetIn(flags[r]) && vs[r] > 0 && dd[r] > 0;
+                    && !Flag.USER_EXCLUDED_IN_SCALING.isSetIn(flags[r]) && vs[r] > 0 && dd[r] > 0;   // earlier outlier/excluded flags are redetermined
             if (ok && needPrf) ok = ip != null && Flag.INTEGRATED_PRF.isSetIn(flags[r]) && vp[r] > 0;
             // DIALS flags user_excluded_in_scaling on each part's own partiality, before parts are summed
             if (ok && partOriginal != null && partOriginal[r] < partialityCutoff) ok = false;

@@ -94,11 +94,8 @@ class ScaleTest {
         List<Path> expts = List.of(d.resolve("scaled_20_25.expt"), d.resolve("scaled_30.expt"), d.resolve("scaled_35.expt"));
         List<Path> refls = List.of(d.resolve("scaled_20_25.refl"), d.resolve("scaled_30.refl"), d.resolve("scaled_35.refl"));
         ScaledInput in = ScaledInput.read(expts, refls);
-        var t = in.reflections();
-        long[] f = t.flags();
-        for (int r = 0; r < t.size(); r++) f[r] &= ~(org.xtalkit.table.Flag.OUTLIER_IN_SCALING.bits | org.xtalkit.table.Flag.EXCLUDED_FOR_SCALING.bits);
-        for (String c : List.of("inverse_scale_factor", "inverse_scale_factor_variance", "intensity.scale.value", "intensity.scale.variance")) t.remove(c);
-        Scaler.Result r = Scaler.run(in.experiments(), t, ScaleParams.defaults(), LOG);
+        // earlier outlier flags are ignored and the earlier scales replaced
+        Scaler.Result r = Scaler.run(in.experiments(), in.reflections(), ScaleParams.defaults(), LOG);
         var o = MergingStatistics.compute(ScaledIntensities.select(r.reflections(), 0, 0, 0.4, true), in.spaceGroup(), in.medianCell(), 20).overall();
         System.out.printf("l_cysteine 4 sweeps: CC1/2 %.4f (DIALS %.3f), Rpim %.4f (DIALS %.3f), obs %d uniq %d, a=%.3f b=%.4f%n",
                 o.ccHalf(), LCYS4_CC_HALF, o.rPim(), LCYS4_RPIM, o.nObs(), o.nUniq(), r.errorModel().a(), r.errorModel().b());
