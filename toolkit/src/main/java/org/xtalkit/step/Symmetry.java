@@ -32,7 +32,8 @@ public final class Symmetry {
     public static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.of("d_min", ParamType.FLOAT, "Auto", "resolution limit for the analysis (Auto: from min_i_mean_over_sigma_mean)"),
             ParamSpec.of("min_i_mean_over_sigma_mean", ParamType.FLOAT, "4", "<I>/<sigma(I)> limit for the automatic d_min"),
-            ParamSpec.choice("normalisation", "quasi", "intensity normalisation (E^2 in resolution shells)", "quasi"),
+            ParamSpec.choice("normalisation", "ml_aniso", "intensity normalisation: ml_aniso (anisotropic Wilson maximum likelihood) "
+                    + "or quasi (E^2 in resolution shells) or None", "ml_aniso", "quasi", "None"),
             ParamSpec.of("lattice_symmetry_max_delta", ParamType.FLOAT, "2.0", "largest Le Page delta (degrees) of the lattice symmetry"),
             ParamSpec.of("seed", ParamType.INT, "230", "random seed for the sd(CC) estimate"),
             ParamSpec.of("partiality_threshold", ParamType.FLOAT, "0.4", "use only reflections with a partiality above this threshold"),
@@ -67,11 +68,12 @@ public final class Symmetry {
         }
         IntegratedIntensities sel = IntegratedIntensities.select(table, expt, p.getDouble("partiality_threshold"));
         progress.log("Selected " + sel.size() + " integrated reflections for symmetry analysis");
-        LatticeSymmetry lattice = LatticeSymmetry.of(expt.crystal().unitCell(), p.getDouble("lattice_symmetry_max_delta"));
+        LatticeSymmetry lattice = LatticeSymmetry.of(expt.crystal().unitCell(), inputGroup.centringType(),
+                p.getDouble("lattice_symmetry_max_delta"));
         progress.log("Patterson group: " + lattice.candidates().get(0).patterson());
         Double dMin = p.doubleOrNull("d_min");
         NormalisedIntensities data = NormalisedIntensities.prepare(sel, lattice.cbInpMin(), lattice.minCell(),
-                lattice.latticeRotations(), dMin == null ? Double.NaN : dMin, p.getDouble("min_i_mean_over_sigma_mean"), progress);
+                lattice.latticeRotations(), String.valueOf(p.str("normalisation")), dMin == null ? Double.NaN : dMin, p.getDouble("min_i_mean_over_sigma_mean"), progress);
         LaueGroupAnalysis.Result laue = LaueGroupAnalysis.run(data, lattice, p.getInt("seed"));
         progress.log("\nInput crystal symmetry:\nUnit cell: " + expt.crystal().unitCell() + "\nSpace group: " + inputGroup);
         progress.log(SymmetryReport.format(laue, lattice));
@@ -81,7 +83,7 @@ public final class Symmetry {
 
         ChangeOfBasis cb = lattice.cbInpMin().then(best.cbMinBest());
         ExperimentList reindexed = reindex(experiments, cb);
-        ReflectionTable out = reflections.copy();
+        ReflectionTable out = table.copy();
         int[] mi = out.miller("miller_index");
         cb.applyToMiller(mi);
         SpaceGroup group = SpaceGroup.of(best.mx());

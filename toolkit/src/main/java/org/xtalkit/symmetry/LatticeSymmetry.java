@@ -56,7 +56,36 @@ public final class LatticeSymmetry {
     /** The lattice group first, then its subgroups by decreasing order. */
     public List<Candidate> candidates() { return candidates; }
 
-    public static LatticeSymmetry of(UnitCell input, double maxDelta) {
+    /** The lattice symmetry of a primitive cell. */
+    public static LatticeSymmetry of(UnitCell input, double maxDelta) { return of(input, 'P', maxDelta); }
+
+    /**
+     * The lattice symmetry of a cell with the given centring (P, A, B, C, I, F, R on hexagonal
+     * axes): the centred cell is first taken to a primitive one, as cctbx does.
+     */
+    public static LatticeSymmetry of(UnitCell conventional, char centring, double maxDelta) {
+        ChangeOfBasis toPrimitive = primitive(centring);
+        LatticeSymmetry p = ofPrimitive(toPrimitive.apply(conventional), maxDelta);
+        return new LatticeSymmetry(p.minCell, toPrimitive.then(p.cbInpMin), p.latticeRotations, p.candidates);
+    }
+
+    /** Centred cell -> a primitive cell of the same lattice (the centring vectors become lattice vectors). */
+    static ChangeOfBasis primitive(char centring) {
+        double h = 0.5, t = 1.0 / 3;
+        double[] m = switch (Character.toUpperCase(centring)) {
+            case 'P' -> new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
+            case 'I' -> new double[] {-h, h, h, h, -h, h, h, h, -h};
+            case 'F' -> new double[] {0, h, h, h, 0, h, h, h, 0};
+            case 'C' -> new double[] {h, h, 0, -h, h, 0, 0, 0, 1};
+            case 'A' -> new double[] {1, 0, 0, 0, h, h, 0, -h, h};
+            case 'B' -> new double[] {h, 0, h, 0, 1, 0, -h, 0, h};
+            case 'R' -> new double[] {2 * t, t, t, -t, t, t, -t, -2 * t, t};
+            default -> throw new XtalException("unknown lattice centring '" + centring + "' (expected P, A, B, C, I, F or R)");
+        };
+        return ChangeOfBasis.fromMatrix(new Mat3(m));
+    }
+
+    private static LatticeSymmetry ofPrimitive(UnitCell input, double maxDelta) {
         NiggliReduction.Result red = NiggliReduction.reduce(input);
         ChangeOfBasis cbInpMin = red.cbOp();
         Mat3 gMin = red.cell().metricTensor();

@@ -27,8 +27,8 @@ public record NormalisedIntensities(int[] hkl, double[] i, double[] sigma, doubl
     public int size() { return i.length; }
 
     public static NormalisedIntensities prepare(IntegratedIntensities in, ChangeOfBasis cbInpMin, UnitCell minCell,
-                                                List<int[]> latticeRotations, double dMin, double minIOverSigma,
-                                                Progress progress) {
+                                                List<int[]> latticeRotations, String normalisation, double dMin,
+                                                double minIOverSigma, Progress progress) {
         int[] h = in.hkl().clone();
         boolean[] ok = cbInpMin.applyToMiller(h);
         // merge equal indices (P1, anomalous)
@@ -66,7 +66,11 @@ public record NormalisedIntensities(int[] hkl, double[] i, double[] sigma, doubl
             S[j] = 2 * Math.sqrt(ssc);
             ds[j] = dStarSq(hk, j, gs);
         }
-        quasiNormalise(I, S, ds);
+        switch (normalisation) {
+            case "quasi" -> quasiNormalise(I, S, ds);
+            case "ml_aniso" -> WilsonNormalisation.normalise(hk, I, S);
+            default -> { }  // None: intensities as they are
+        }
         if (Double.isNaN(dMin) && minIOverSigma > 0) {
             dMin = ResolutionLimit.fromIOverSigma(hk, I, S, ds, minIOverSigma);
             progress.log(Double.isNaN(dMin) ? "High resolution limit set to: None"

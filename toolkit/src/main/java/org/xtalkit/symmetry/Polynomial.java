@@ -35,7 +35,7 @@ final class Polynomial {
     }
 
     /** Gaussian elimination with partial pivoting on an augmented p×(p+1) matrix. */
-    private static double[] solve(double[][] m, int p) {
+    static double[] solve(double[][] m, int p) {
         for (int c = 0; c < p; c++) {
             int piv = c;
             for (int r = c + 1; r < p; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
