@@ -27,7 +27,7 @@ public final class Tabulate {
             }
             numeric[c] = num;
             if (num) {
-                int maxDec = 0;
+                int maxDec = -1;
                 for (List<String> r : cells) {
                     String v = r.get(c).trim();
                     String f = v.isEmpty() ? "" : allInt ? Long.toString(Long.parseLong(v)) : shortest(Double.parseDouble(v));
@@ -76,9 +76,10 @@ public final class Tabulate {
         catch (NumberFormatException e) { return false; }
     }
 
+    /** Digits after the point; −1 without one, so "0" pads as "0." would (tabulate's _afterpoint). */
     private static int decimals(String f) {
         int dot = f.indexOf('.');
-        return dot < 0 ? 0 : f.length() - dot - 1;
+        return dot < 0 ? -1 : f.length() - dot - 1;
     }
 
     /** Python's format(x, "g"): six significant digits, trailing zeros dropped. */

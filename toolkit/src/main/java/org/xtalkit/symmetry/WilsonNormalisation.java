@@ -1,13 +1,13 @@
 package org.xtalkit.symmetry;
 
 /**
- * Anisotropic maximum-likelihood Wilson normalisation: the positive intensities are modelled as
- * acentric Wilson variates, exponential with mean Σ(h) = exp(c − hᵀQh), Q a symmetric 3×3 in
- * reciprocal-lattice coordinates (an anisotropic B, unconstrained as in P1); c and Q minimise
- * Σ [ln Σ + I/Σ] (convex: Newton steps with halving); every intensity and σ is then divided by
- * Σ(h). This is the smooth, anisotropic normalisation DIALS' default ml_aniso applies, without
- * cctbx's expected-scattering curve of a protein of estimated size, so absent-element CCs keep
- * the resolution dependence that shell-wise (quasi) normalisation would flatten.
+ * Anisotropic maximum-likelihood Wilson normalisation, after DIALS' default ml_aniso: the positive
+ * intensities are modelled as acentric Wilson variates, exponential with mean Σ(h) = exp(c − hᵀQh),
+ * Q a symmetric 3×3 in reciprocal-lattice coordinates (an anisotropic B, unconstrained as in P1);
+ * c and Q minimise Σ [ln Σ + I/Σ] (convex: Newton steps with halving). As in DIALS, where cctbx's
+ * ml_normalise_aniso multiplies by the amplitude scale although it is given intensities, each I
+ * and σ is divided by √Σ(h). Unlike cctbx the fit does not include the expected scattering of a
+ * protein of Matthews-estimated size, so the fitted falloff can differ.
  */
 final class WilsonNormalisation {
     private WilsonNormalisation() {}
@@ -51,7 +51,7 @@ final class WilsonNormalisation {
             if (done) break;
         }
         for (int j = 0; j < n; j++) {
-            double sigma = Math.exp(dot(x[j], th));
+            double sigma = Math.exp(0.5 * dot(x[j], th));
             I[j] /= sigma;
             S[j] /= sigma;
         }
