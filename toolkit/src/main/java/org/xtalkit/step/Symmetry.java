@@ -32,6 +32,7 @@ public final class Symmetry {
     public static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.of("d_min", ParamType.FLOAT, "Auto", "resolution limit for the analysis (Auto: from min_i_mean_over_sigma_mean)"),
             ParamSpec.of("min_i_mean_over_sigma_mean", ParamType.FLOAT, "4", "<I>/<sigma(I)> limit for the automatic d_min"),
+            ParamSpec.of("min_cc_half", ParamType.FLOAT, "0.6", "CC1/2 limit for the automatic d_min"),
             ParamSpec.choice("normalisation", "ml_aniso", "intensity normalisation: ml_aniso (anisotropic Wilson maximum likelihood) "
                     + "or quasi (E^2 in resolution shells) or None", "ml_aniso", "quasi", "None"),
             ParamSpec.of("lattice_symmetry_max_delta", ParamType.FLOAT, "2.0", "largest Le Page delta (degrees) of the lattice symmetry"),
@@ -73,9 +74,10 @@ public final class Symmetry {
         progress.log("Patterson group: " + lattice.candidates().get(0).patterson());
         Double dMin = p.doubleOrNull("d_min");
         NormalisedIntensities data = NormalisedIntensities.prepare(sel, lattice.cbInpMin(), lattice.minCell(),
-                lattice.latticeRotations(), String.valueOf(p.str("normalisation")), dMin == null ? Double.NaN : dMin, p.getDouble("min_i_mean_over_sigma_mean"), progress);
+                lattice.latticeRotations(), String.valueOf(p.str("normalisation")), dMin == null ? Double.NaN : dMin, p.getDouble("min_i_mean_over_sigma_mean"),
+                p.getDouble("min_cc_half"), progress);
         LaueGroupAnalysis.Result laue = LaueGroupAnalysis.run(data, lattice, p.getInt("seed"));
-        progress.log("\nInput crystal symmetry:\nUnit cell: " + expt.crystal().unitCell() + "\nSpace group: " + inputGroup);
+        progress.log("\nInput crystal symmetry:\nUnit cell: " + SymmetryReport.cell(expt.crystal().unitCell()) + "\nSpace group: " + inputGroup);
         progress.log(SymmetryReport.format(laue, lattice));
         LatticeSymmetry.Candidate best = laue.best().candidate();
         progress.log(org.xtalkit.symmetry.Tabulate.psql(List.of("Patterson group", "Corresponding MX group"),

@@ -28,7 +28,7 @@ public record NormalisedIntensities(int[] hkl, double[] i, double[] sigma, doubl
 
     public static NormalisedIntensities prepare(IntegratedIntensities in, ChangeOfBasis cbInpMin, UnitCell minCell,
                                                 List<int[]> latticeRotations, String normalisation, double dMin,
-                                                double minIOverSigma, Progress progress) {
+                                                double minIOverSigma, double minCcHalf, Progress progress) {
         int[] h = in.hkl().clone();
         boolean[] ok = cbInpMin.applyToMiller(h);
         // merge equal indices (P1, anomalous)
@@ -71,11 +71,14 @@ public record NormalisedIntensities(int[] hkl, double[] i, double[] sigma, doubl
             case "ml_aniso" -> WilsonNormalisation.normalise(hk, I, S);
             default -> { }  // None: intensities as they are
         }
-        if (Double.isNaN(dMin) && minIOverSigma > 0) {
-            dMin = ResolutionLimit.fromIOverSigma(hk, I, S, ds, minIOverSigma);
-            progress.log(Double.isNaN(dMin) ? "High resolution limit set to: None"
-                    : String.format("Resolution estimate from <I>/<σ(I)> > %.1f : %.2f%nHigh resolution limit set to: %.2f",
-                            minIOverSigma, dMin, dMin));
+        if (Double.isNaN(dMin) && (minIOverSigma > 0 || minCcHalf > 0)) {
+            double dIs = minIOverSigma > 0 ? ResolutionLimit.fromIOverSigma(hk, I, S, ds, minIOverSigma) : Double.NaN;
+            double dCc = minCcHalf > 0 ? ResolutionLimit.fromCcHalf(hk, I, S, minCell, minCcHalf) : Double.NaN;
+            if (!Double.isNaN(dIs)) progress.log(String.format("Resolution estimate from <I>/<σ(I)> > %.1f : %.2f", minIOverSigma, dIs));
+            if (!Double.isNaN(dCc)) progress.log(String.format("Resolution estimate from CC½ > %.2f: %.2f", minCcHalf, dCc));
+            // the smaller (higher-resolution) of the two, as DIALS
+            dMin = Double.isNaN(dIs) ? dCc : Double.isNaN(dCc) ? dIs : Math.min(dIs, dCc);
+            progress.log(Double.isNaN(dMin) ? "High resolution limit set to: None" : String.format("High resolution limit set to: %.2f", dMin));
         }
         if (!Double.isNaN(dMin)) {
             double sMax = 1 / (dMin * dMin);

@@ -13,6 +13,25 @@ import java.util.Map;
 final class ResolutionLimit {
     private ResolutionLimit() {}
 
+    /**
+     * d_min from CC½ of the Friedel pairs (P1, Friedel mates merged): merging statistics in shells
+     * of ≥ 10 unique reflections (at most 100) and DIALS' tanh fit crossing the limit. NaN: none.
+     */
+    static double fromCcHalf(int[] hkl, double[] I, double[] S, org.xtalkit.model.UnitCell cell, double limit) {
+        int n = I.length;
+        int[] id = new int[n], row = new int[n];
+        double[] part = new double[n];
+        for (int j = 0; j < n; j++) { row[j] = j; part[j] = 1; }
+        var data = new org.xtalkit.merge.ScaledIntensities(hkl, I, S, id, row, part);
+        int bins = Math.max(1, Math.min(100, n / 2 / 10));
+        try {
+            var stats = org.xtalkit.merge.MergingStatistics.compute(data, org.xtalkit.spacegroup.SpaceGroup.of("P 1"), cell, bins);
+            return org.xtalkit.merge.ResolutionFit.ccHalfLimit(stats.shells(), limit);
+        } catch (RuntimeException e) {
+            return Double.NaN;  // too few pairs for CC½: DIALS logs the failure and goes on
+        }
+    }
+
     /** NaN when the fit never crosses the limit inside the data; the data's own limit when every shell is above it. */
     static double fromIOverSigma(int[] hkl, double[] I, double[] S, double[] ds, double limit) {
         Map<Long, Integer> slot = new HashMap<>();

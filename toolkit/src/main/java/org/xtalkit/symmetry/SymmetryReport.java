@@ -53,7 +53,8 @@ public final class SymmetryReport {
         return sb.toString();
     }
 
-    static String cell(org.xtalkit.model.UnitCell c) {
+    /** A cell as cctbx prints it: (a, b, c, alpha, beta, gamma) with six significant digits. */
+    public static String cell(org.xtalkit.model.UnitCell c) {
         return f("(%s, %s, %s, %s, %s, %s)", g(c.a()), g(c.b()), g(c.c()), g(c.alpha()), g(c.beta()), g(c.gamma()));
     }
 

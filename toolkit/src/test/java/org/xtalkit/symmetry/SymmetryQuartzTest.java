@@ -76,6 +76,19 @@ class SymmetryQuartzTest {
     }
 
     @Test
+    void commandWritesSymmetrizedFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.copy(SharedData.data("quartz_processed/integrated.expt"), dir.resolve("integrated.expt"));
+        java.nio.file.Files.copy(SharedData.data("quartz_processed/integrated.refl"), dir.resolve("integrated.refl"));
+        var cmd = new org.xtalkit.step.SymmetryCommand();
+        cmd.run(List.of("integrated.expt", "integrated.refl"), ParamValues.parse("symmetry", cmd.parameters()), dir, Progress.NONE);
+        ExperimentList out = ExptFile.read(dir.resolve("symmetrized.expt"));
+        ReflectionTable refl = ReflReader.read(dir.resolve("symmetrized.refl"));
+        assertEquals("P 3 2 1", org.xtalkit.spacegroup.SpaceGroup.fromHall(out.get(0).crystal().spaceGroupHall()).xhm());
+        assertEquals(reflections.size(), refl.size());
+        assertEquals(java.util.Arrays.toString(result.reflections().miller("miller_index")), java.util.Arrays.toString(refl.miller("miller_index")));
+    }
+
+    @Test
     void absencesRecommendP321AndOutputIsReindexed() {
         assertEquals("P 3 2 1", result.spaceGroup().xhm());
         String[] axis = result.absences().lines().get(0);
