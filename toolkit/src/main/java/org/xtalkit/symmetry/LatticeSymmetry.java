@@ -66,7 +66,52 @@ public final class LatticeSymmetry {
     public static LatticeSymmetry of(UnitCell conventional, char centring, double maxDelta) {
         ChangeOfBasis toPrimitive = primitive(centring);
         LatticeSymmetry p = ofPrimitive(toPrimitive.apply(conventional), maxDelta);
-        return new LatticeSymmetry(p.minCell, toPrimitive.then(p.cbInpMin), p.latticeRotations, p.candidates);
+        ChangeOfBasis cbInpMin = toPrimitive.then(p.cbInpMin);
+        List<Candidate> near = new ArrayList<>();
+        for (Candidate c : p.candidates) near.add(nearestToInput(c, cbInpMin, p.latticeRotations));
+        return new LatticeSymmetry(p.minCell, cbInpMin, p.latticeRotations, List.copyOf(near));
+    }
+
+    /**
+     * Among the equivalent best settings of a candidate (its basis changed by a lattice symmetry
+     * that maps the group onto itself) the one whose input-to-best operator is nearest the
+     * identity, so data already in a conventional setting keep their indexing.
+     */
+    private static Candidate nearestToInput(Candidate c, ChangeOfBasis cbInpMin, List<int[]> lattice) {
+        Mat3 ct = c.cbMinBest().matrix().transpose(), ctInv = ct.inverse();
+        // in a centred conventional basis the lattice's rotations can have fractional entries: keep them real
+        List<Mat3> group = new ArrayList<>(), lat = new ArrayList<>();
+        for (int[] r : c.rotations()) group.add(ctInv.times(LatticeMath.toMat3(r)).times(ct));
+        for (int[] r : lattice) lat.add(ctInv.times(LatticeMath.toMat3(r)).times(ct));
+        ChangeOfBasis best = c.cbMinBest();
+        double bestDist = distanceToIdentity(cbInpMin.then(best));
+        for (Mat3 R : lat) {
+            Mat3 Ri = R.inverse();
+            boolean normalises = true;
+            for (Mat3 g : group) {
+                Mat3 conj = Ri.times(g).times(R);
+                if (group.stream().noneMatch(x -> close(x, conj))) { normalises = false; break; }
+            }
+            if (!normalises) continue;
+            // the basis change S = Rᵀ keeps the metric and, R normalising the group, the group's setting
+            ChangeOfBasis alt = c.cbMinBest().then(ChangeOfBasis.fromMatrix(R.transpose()));
+            double d = distanceToIdentity(cbInpMin.then(alt));
+            if (d < bestDist - 1e-9) { best = alt; bestDist = d; }
+        }
+        return new Candidate(c.patterson(), c.mx(), c.rotations(), best, c.delta());
+    }
+
+    private static boolean close(Mat3 a, Mat3 b) {
+        double[] x = a.toArray(), y = b.toArray();
+        for (int i = 0; i < 9; i++) if (Math.abs(x[i] - y[i]) > 1e-6) return false;
+        return true;
+    }
+
+    private static double distanceToIdentity(ChangeOfBasis cb) {
+        double[] m = cb.matrix().toArray();
+        double s = 0;
+        for (int i = 0; i < 9; i++) s += Math.abs(m[i] - (i % 4 == 0 ? 1 : 0));
+        return s;
     }
 
     /** Centred cell -> a primitive cell of the same lattice (the centring vectors become lattice vectors). */

@@ -60,6 +60,8 @@ class SymmetryInsulinTest {
         assertEquals("I m -3", best.candidate().patterson());
         assertTrue(best.likelihood() > 0.95, "p = " + best.likelihood());
         assertTrue(List.of("I 2 3", "I 21 3").contains(result.spaceGroup().xhm()), result.spaceGroup().xhm());
+        // from the primitive minimum cell back to the input's body-centred cubic cell, indexing kept
+        assertTrue(result.lattice().cbInpMin().then(best.candidate().cbMinBest()).isIdentity());
         var cell = result.experiments().get(0).crystal().unitCell();
         assertEquals(77.9, cell.a(), 0.01);
         assertEquals(90, cell.alpha(), 1e-6);

@@ -101,6 +101,8 @@ class SymmetryQuartzTest {
         assertEquals(5.4014, c.c(), 1e-3);
         assertEquals(120, c.gamma(), 1e-3);
         assertEquals(result.spaceGroup().hall(), result.experiments().get(0).crystal().spaceGroupHall());
+        // the input is already a conventional P 3 2 1 setting: its indexing is kept
+        assertTrue(result.lattice().cbInpMin().then(result.laue().best().candidate().cbMinBest()).isIdentity());
         // every reindexed index predicts the same d as before
         int[] before = reflections.miller("miller_index"), after = result.reflections().miller("miller_index");
         UnitCell c0 = experiments.get(0).crystal().unitCell();
