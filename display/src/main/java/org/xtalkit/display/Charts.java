@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -28,6 +30,15 @@ public final class Charts {
     public static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(c);
+        return c;
+    }
+
+    /** A bar chart in the house style (counts per image, per resolution shell); no legend unless turned on. */
+    public static CategoryChart bars(String title, String xTitle, String yTitle) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(c);
+        c.getStyler().setOverlapped(true);
+        c.getStyler().setLegendVisible(false);   // bars fill the plot: a legend inside would hide them
         return c;
     }
 

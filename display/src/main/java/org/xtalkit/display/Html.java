@@ -47,13 +47,15 @@ public final class Html {
         b.append("<table class=\"").append(escape(cssClass)).append("\">");
         if (!header.isEmpty()) {
             b.append("<thead><tr>");
-            for (String h : header) b.append("<th>").append(escape(h)).append("</th>");
+            for (String h : header) b.append("<th style=\"text-align:left\">").append(escape(h)).append("</th>");
             b.append("</tr></thead>");
         }
         b.append("<tbody>");
         for (List<String> r : rows) {
             b.append("<tr>");
-            for (String c : r) b.append(looksNumeric(c) ? "<td style=\"text-align:right\">" : "<td>").append(escape(c)).append("</td>");
+            // explicit both ways: notebook style sheets right-align every cell by default
+            for (String c : r)
+                b.append(looksNumeric(c) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">").append(escape(c)).append("</td>");
             b.append("</tr>");
         }
         return b.append("</tbody></table>").toString();

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xtalkit.table.Column;
 import org.xtalkit.table.ColumnType;
-import org.xtalkit.table.Flag;
+import org.xtalkit.step.ShowReflections;
 import org.xtalkit.table.ReflectionTable;
+import org.xtalkit.table.ReflectionTableSummary;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -20,9 +21,6 @@ import tech.tablesaw.api.Table;
 public final class ReflectionTableDisplay {
     /** Rows shown at the head and at the tail. */
     static final int EDGE_ROWS = 5;
-    /** Flags worth counting in the summary, in processing order. */
-    private static final Flag[] SUMMARY_FLAGS = {Flag.STRONG, Flag.INDEXED, Flag.USED_IN_REFINEMENT, Flag.PREDICTED,
-            Flag.INTEGRATED_SUM, Flag.INTEGRATED_PRF, Flag.OVERLOADED, Flag.SCALED, Flag.BAD_FOR_SCALING};
 
     private ReflectionTableDisplay() {}
 
@@ -85,77 +83,31 @@ public final class ReflectionTableDisplay {
     }
 
     public static MimeBundle bundle(ReflectionTable t) {
-        return MimeBundle.html(html(t), t.toString());
+        return MimeBundle.html(html(t), String.join("\n", ShowReflections.table(t)) + "\n");
     }
 
-    /** Column summary, flag counts, then head and tail rows. */
+    /** dials.show's column summary and flag counts (the toolkit's ReflectionTableSummary), then head and tail rows. */
     public static String html(ReflectionTable t) {
+        ReflectionTableSummary s = ReflectionTableSummary.of(t);
         StringBuilder b = new StringBuilder("<div class=\"xtalkit-refl\">");
-        b.append("<p><b>Reflection table</b>: ").append(t.size()).append(" rows, ")
+        b.append("<p><b>Reflection table</b>: ").append(s.rows()).append(" rows, ")
                 .append(t.columnNames().size()).append(" columns");
-        if (!t.experimentIdentifiers().isEmpty())
-            b.append(", experiments ").append(Html.escape(t.experimentIdentifiers().keySet().toString()));
+        if (!s.identifiers().isEmpty()) b.append("; experiment identifiers ").append(Html.escape(s.identifiers().toString()));
         b.append("</p>");
-        b.append(Html.table(List.of("column", "type", "min", "mean", "max"), summaryRows(t), "xtalkit-summary"));
-        String flags = flagCounts(t);
-        if (!flags.isEmpty()) b.append("<p>flags: ").append(Html.escape(flags)).append("</p>");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReflectionTableSummary.ColumnSummary c : s.columns())
+            rows.add(List.of(c.name(), c.type().dialsName, c.min(), c.max(), c.mean()));
+        if (!rows.isEmpty()) b.append(Html.table(List.of("column", "type", "min", "max", "mean"), rows, "xtalkit-summary"));
+        if (t.has("flags") && !s.flags().isEmpty()) {
+            List<List<String>> flags = new ArrayList<>();
+            for (ReflectionTableSummary.FlagCount f : s.flags())
+                flags.add(List.of((f.overlapsPrevious() ? "  " : "") + f.name(), Integer.toString(f.count()),
+                        Html.fixed(f.percent(), 1) + "%"));
+            b.append("<details><summary>flags</summary>")
+                    .append(Html.table(List.of("flag", "rows", "of table"), flags, "xtalkit-flags")).append("</details>");
+        }
         b.append(rowsHtml(t));
         return b.append("</div>").toString();
-    }
-
-    private static List<List<String>> summaryRows(ReflectionTable t) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String name : t.columnOrder()) {
-            Column c = t.column(name);
-            String[] stats = stats(c, t.size());
-            rows.add(List.of(name, c.type().dialsName, stats[0], stats[1], stats[2]));
-        }
-        return rows;
-    }
-
-    /** min, mean, max per component ("x, y, z" joined); empty for non-numeric columns. */
-    private static String[] stats(Column c, int n) {
-        if (n == 0 || c.type() == ColumnType.STRING || c.type() == ColumnType.SHOEBOX || c.type() == ColumnType.BOOL
-                || c.type() == ColumnType.SIZE_T)
-            return new String[] {"", "", ""};
-        int w = c.type().width;
-        String[] out = {"", "", ""};
-        List<String> mins = new ArrayList<>(), means = new ArrayList<>(), maxs = new ArrayList<>();
-        for (int k = 0; k < w; k++) {
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                double v = c.data() instanceof double[] d ? d[i * w + k] : ((int[]) c.data())[i * w + k];
-                if (Double.isNaN(v)) continue;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-                count++;
-            }
-            mins.add(count == 0 ? "nan" : Html.number(min));
-            means.add(count == 0 ? "nan" : Html.number(sum / count));
-            maxs.add(count == 0 ? "nan" : Html.number(max));
-        }
-        out[0] = join(mins, w);
-        out[1] = join(means, w);
-        out[2] = join(maxs, w);
-        return out;
-    }
-
-    private static String join(List<String> parts, int w) {
-        return w == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
-    }
-
-    private static String flagCounts(ReflectionTable t) {
-        if (!t.has("flags")) return "";
-        long[] fl = t.sizes("flags");
-        StringBuilder b = new StringBuilder();
-        for (Flag f : SUMMARY_FLAGS) {
-            int count = 0;
-            for (long v : fl) if (f.allSetIn(v)) count++;
-            if (count > 0) b.append(b.length() == 0 ? "" : ", ").append(f.name().toLowerCase()).append(" ").append(count);
-        }
-        return b.toString();
     }
 
     private static String rowsHtml(ReflectionTable t) {

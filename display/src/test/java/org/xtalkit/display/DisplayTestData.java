@@ -11,7 +11,7 @@ import org.xtalkit.model.Goniometer;
 import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 
-/** A Pilatus 6M at 190 mm with the beam near its centre, cubic insulin: geometry that is easy to check by hand. */
+/** A Pilatus 6M at 190 mm with the beam near its centre, cubic insulin. */
 final class DisplayTestData {
     private DisplayTestData() {}
 

@@ -1,35 +1,40 @@
 package org.xtalkit.display;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xtalkit.step.Show;
 
 class ExperimentListDisplayTest {
-    @Test void showsWhatDialsShowShows() {
-        String text = ExperimentListDisplay.text(DisplayTestData.experiments());
-        // the beam centre in pixels is where the origin was put; the distance is the sample-panel distance
-        assertTrue(text.contains("beam centre (px): (1231.50,1263.50)"), text);
-        assertTrue(text.contains("distance: 190.00 mm"), text);
-        assertTrue(text.contains("unit cell: 78.100, 78.100, 78.100, 90.00, 90.00, 90.00"), text);
-        assertTrue(text.contains("space group: I 21 3"), text);
-        assertTrue(text.contains("image range: {1,450}"), text);
-        assertTrue(text.contains("oscillation: {0,0.2}"), text);
-    }
-
-    @Test void cornerResolutionMatchesBraggsLaw() {
-        // the far corner of the panel from the beam: 2θ from its lab position, d = λ / (2 sin θ)
-        double dx = 1231.5 * 0.172, dy = 1263.5 * 0.172;
-        double dxFar = (2463 - 1231.5) * 0.172, dyFar = (2527 - 1263.5) * 0.172;
-        double r = Math.max(Math.hypot(dx, dy), Math.hypot(dxFar, dyFar));
-        double d = 0.9795 / (2 * Math.sin(Math.atan(r / DisplayTestData.DISTANCE) / 2));
-        String text = ExperimentListDisplay.text(DisplayTestData.experiments());
-        assertTrue(text.contains("max resolution (at corners): " + Html.fixed(d, 3) + " Å"), text);
-    }
-
-    @Test void htmlIsEscapedAndHasOneBlockPerModel() {
+    @Test void textIsDialsShowAndHtmlLosesNoLine() {
+        List<String> show = Show.experiments(DisplayTestData.experiments());
+        assertEquals(String.join("\n", show) + "\n", ExperimentListDisplay.text(DisplayTestData.experiments()));
         String html = ExperimentListDisplay.html(DisplayTestData.experiments());
-        for (String s : new String[] {"Panel 0", "Beam", "Scan", "Goniometer", "Crystal"})
+        // every value dials.show prints is in a cell of the HTML
+        for (String line : show) {
+            String t = line.strip();
+            int colon = t.indexOf(':');
+            if (t.isEmpty() || colon == t.length() - 1) continue;
+            String value = colon < 0 ? t : t.substring(colon + 1).strip();
+            assertTrue(html.contains(">" + Html.escape(value) + "</td>"), "missing: " + line);
+        }
+    }
+
+    @Test void oneCardPerModel() {
+        String html = ExperimentListDisplay.html(DisplayTestData.experiments());
+        for (String s : new String[] {"Panel", "Beam", "Scan", "Goniometer", "Crystal"})
             assertTrue(html.contains("<b>" + s + "</b>"), s);
-        assertTrue(!html.contains("<script"), "no script in the summary");
+        assertTrue(html.contains("<summary><b>Experiment 0</b>"), html);
+    }
+
+    @Test void blocksFollowDialsShowLayout() {
+        List<ExperimentListDisplay.Block> b = ExperimentListDisplay.blocks(List.of(
+                "Experiment identifier: abc", "Detector:", "Panel:", "  name: Panel", "  pixel_size:{0.172,0.172}",
+                "", "Max resolution (at corners): 1.2", "", "Beam:", "    wavelength: 0.97625"));
+        assertEquals(List.of("", "Panel", "Beam"), b.stream().map(ExperimentListDisplay.Block::title).toList());
+        assertEquals("1.2", b.get(0).lines().get(1)[1]);
+        assertEquals("{0.172,0.172}", b.get(1).lines().get(1)[1]);
     }
 }

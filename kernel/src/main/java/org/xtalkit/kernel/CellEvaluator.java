@@ -58,8 +58,12 @@ final class CellEvaluator implements AutoCloseable {
                 throw new CellException("CompilationException", "incomplete input",
                         List.of("The cell ends before this statement does:", remaining.strip()));
             String source = c == Completeness.UNKNOWN ? remaining : info.source();
+            String before = remaining;
             remaining = c == Completeness.UNKNOWN ? "" : info.remaining();
             last = run(source);
+            // as in IPython, a closing semicolon says "a statement": System.out.printf(...); shows nothing
+            String typed = before.substring(0, before.length() - remaining.length()).strip();
+            if (typed.endsWith(";")) last = NO_VALUE;
         }
         return last;
     }

@@ -35,23 +35,28 @@ public final class KernelInstall {
         System.out.println("installed kernel '" + name + "' in " + spec.getParent());
     }
 
-    /** Writes kernel.json under dataDir/kernels/name; returns its path. */
-    static Path install(Path dataDir, String name) throws IOException {
+    /** Writes kernel.json under dataDir/kernels/name for this JVM's class path; returns its path. */
+    public static Path install(Path dataDir, String name) throws IOException {
+        return install(dataDir, name, System.getProperty("java.class.path"));
+    }
+
+    /** Writes kernel.json under dataDir/kernels/name, the kernel running on the given class path. */
+    public static Path install(Path dataDir, String name, String classPath) throws IOException {
         Path kernelDir = dataDir.resolve("kernels").resolve(name);
         Files.createDirectories(kernelDir);
         Path spec = kernelDir.resolve("kernel.json");
         Path tmp = Files.createTempFile(kernelDir, "kernel", ".json.tmp");
-        Files.writeString(tmp, kernelJson(name), StandardCharsets.UTF_8);
+        Files.writeString(tmp, kernelJson(name, classPath), StandardCharsets.UTF_8);
         Files.move(tmp, spec, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return spec;
     }
 
-    static String kernelJson(String name) {
+    static String kernelJson(String name, String classPath) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> argv = new ArrayList<>(List.of(java,
                 "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", absoluteClassPath(), XtalKernel.class.getName(), "{connection_file}"));
+                "-cp", absoluteClassPath(classPath), XtalKernel.class.getName(), "{connection_file}"));
         StringBuilder b = new StringBuilder("{\n  \"argv\": [");
         for (int i = 0; i < argv.size(); i++) b.append(i == 0 ? "" : ", ").append(quote(argv.get(i)));
         b.append("],\n  \"display_name\": ").append(quote(name.equals("xtalkit") ? "xtalkit (Java)" : "xtalkit (" + name + ")"))
@@ -59,9 +64,9 @@ public final class KernelInstall {
         return b.toString();
     }
 
-    private static String absoluteClassPath() {
+    private static String absoluteClassPath(String classPath) {
         StringBuilder b = new StringBuilder();
-        for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String p : classPath.split(File.pathSeparator)) {
             if (p.isBlank()) continue;
             if (b.length() > 0) b.append(File.pathSeparator);
             b.append(p.endsWith("*") ? Path.of(p.substring(0, p.length() - 1)).toAbsolutePath() + File.separator + "*"

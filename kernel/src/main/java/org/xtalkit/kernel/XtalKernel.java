@@ -38,14 +38,26 @@ public final class XtalKernel extends BaseKernel {
             "import static org.xtalkit.display.ReflectionTableDisplay.toTable;",
             "import static org.xtalkit.kernel.Notebook.*;");
 
-    /** JShell starts in the background so the kernel answers kernel_info at once. */
-    private final CompletableFuture<CellEvaluator> evaluator;
+    /** JShell starts in the background, after the sockets are up, so kernel_info is answered at once. */
+    private final CompletableFuture<CellEvaluator> evaluator = new CompletableFuture<>();
 
     private XtalKernel(Builder b) {
         super(b.args.name, b.args.version, b.args.languageInfo, List.of(), b.args.history, b.args.io,
                 b.args.comms, b.args.renderer, null, b.args.magics, false, b.args.styler);
+    }
+
+    /** Starts JShell on its own thread; cells wait for it. */
+    void startEvaluator() {
         String classPath = System.getProperty("java.class.path", "");
-        evaluator = CompletableFuture.supplyAsync(() -> new CellEvaluator(classPath, STARTUP_IMPORTS));
+        Thread t = new Thread(() -> {
+            try {
+                evaluator.complete(new CellEvaluator(classPath, STARTUP_IMPORTS));
+            } catch (Throwable e) {
+                evaluator.completeExceptionally(e);
+            }
+        }, "jshell-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     private CellEvaluator evaluator() {
@@ -130,6 +142,7 @@ public final class XtalKernel extends BaseKernel {
         Notebook.attach(kernel);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        kernel.startEvaluator();
         connection.waitUntilClose();
         System.exit(0);
     }

@@ -49,6 +49,8 @@ class XtalKernelTest {
     @Test void evaluatesAndRendersToolkitValues() {
         JsonObject r = only(run("int x = 20; x + 1"), "execute_result");
         assertEquals("21", r.getAsJsonObject("data").get("text/plain").getAsString());
+        // a closing semicolon makes the last line a statement: nothing shown (IPython's convention)
+        assertTrue(run("System.out.printf(\"%d%n\", 7);").stream().noneMatch(m -> m[0].get("msg_type").getAsString().equals("execute_result")));
         // preloaded imports and a registered renderer: a ReflectionTable shows as an HTML table
         JsonObject t = only(run("var t = new ReflectionTable(3); double[] d = t.newDoubles(\"d\"); d[1] = 2.5; t"), "execute_result");
         String html = t.getAsJsonObject("data").get("text/html").getAsString();
@@ -111,6 +113,14 @@ class XtalKernelTest {
         assertEquals("incomplete", k.reply(k.shell, inc, 30_000).get("status").getAsString());
         String ok = k.send(k.shell, "is_complete_request", Map.of("code", "int z = 1;"));
         assertEquals("complete", k.reply(k.shell, ok, 30_000).get("status").getAsString());
+    }
+
+    @Test void inspectShowsTheSignature() {
+        String id = k.send(k.shell, "inspect_request", Map.of("code", "Math.max(1, 2)", "cursor_pos", 9, "detail_level", 0));
+        JsonObject r = k.reply(k.shell, id, 30_000);
+        assertNotNull(r);
+        assertTrue(r.get("found").getAsBoolean(), r.toString());
+        assertTrue(r.getAsJsonObject("data").get("text/plain").getAsString().contains("max("), r.toString());
     }
 
     @Test void displayAndInPlaceUpdate() {
