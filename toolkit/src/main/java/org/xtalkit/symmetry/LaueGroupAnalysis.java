@@ -64,6 +64,9 @@ public final class LaueGroupAnalysis {
             seen.add(inverse(r));
             elements.add(a.score(r, ccTrue, ccSigFac));
         }
+        // cctbx lists the identity first, then the higher-order axes before the twofolds
+        elements.sort(java.util.Comparator.comparingInt((ElementScore e) -> e.order() == 1 ? 0 : 1)
+                .thenComparingInt(e -> -e.order()));
         List<SubgroupScore> subgroups = new ArrayList<>();
         for (LatticeSymmetry.Candidate c : lattice.candidates()) subgroups.add(scoreSubgroup(c, elements));
         double total = 0;

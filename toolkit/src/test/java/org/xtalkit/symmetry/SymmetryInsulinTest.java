@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Simulated cubic insulin (I 21 3) integrated with the true models: the symmetry analysis must
+ * Simulated cubic insulin (I 21 3) integrated (summation) with the true models: the symmetry analysis must
  * find the lattice I m -3 m, the twofolds and threefolds present and no fourfold, the Laue group
  * I m -3, and a space group of the I 2 3 / I 21 3 family, with the output in the cubic cell.
  */
@@ -31,7 +31,7 @@ class SymmetryInsulinTest {
     static void run() {
         Simulation sim = Simulate.insulin(SimulationParams.parse("nimages=60", "binning=4"));
         Experiment truth = sim.truth().experiments().get(0);
-        ReflectionTable t = Integrator.integrate(truth, 0, sim.images(), ProfileModel.fromJson(truth.profileJson()),
+        ReflectionTable t = Integrator.integrate(truth, 0, sim.images(), ProfileModel.fromJson(truth.profileJson()), null,
                 new Integrator.Options(2.2, null, 2), Progress.NONE);
         result = Symmetry.run(ExperimentList.of(truth), t, ParamValues.parse("symmetry", Symmetry.PARAMETERS), Progress.NONE);
     }
@@ -42,7 +42,8 @@ class SymmetryInsulinTest {
         int threes = 0, twos = 0, fours = 0;
         for (ElementScore e : result.laue().elements()) {
             if (e.order() == 3) { threes++; assertTrue(e.likelihood() > 0.9, e.operator() + " " + e.likelihood()); }
-            if (e.order() == 4) { fours++; assertTrue(e.likelihood() < 0.3, e.operator() + " " + e.likelihood()); }
+            // absent as DIALS marks it: no star (likelihood ≤ 0.5), and no correlation to speak of
+            if (e.order() == 4) { fours++; assertTrue(e.likelihood() < 0.5 && e.cc() < 0.3, e.operator() + " " + e.likelihood()); }
             // twofolds along the cube axes (those in m-3) with enough pairs to judge
             if (e.order() == 2 && e.n() >= 50 && result.laue().best().candidate().contains(e.rotation())) {
                 twos++;
