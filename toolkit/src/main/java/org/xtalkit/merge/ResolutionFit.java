@@ -8,10 +8,10 @@ import java.util.List;
  * shell CC½ against s = d*² of each shell's high-resolution limit, and take the s where the fit
  * crosses the limit (0.3 by default); when every shell stays above it, the data's own limit.
  */
-final class ResolutionFit {
+public final class ResolutionFit {
     private ResolutionFit() {}
 
-    static double ccHalfLimit(List<ShellStatistics> shells, double limit) {
+    public static double ccHalfLimit(List<ShellStatistics> shells, double limit) {
         List<double[]> pts = new ArrayList<>();
         for (ShellStatistics s : shells)
             if (s.ccHalfSignificant() && s.ccHalf() > 0) pts.add(new double[] {1 / (s.dMin() * s.dMin()), s.ccHalf()});

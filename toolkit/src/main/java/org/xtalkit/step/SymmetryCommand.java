@@ -1,0 +1,36 @@
+package org.xtalkit.step;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.io.expt.ExptFile;
+import org.xtalkit.io.refl.ReflReader;
+import org.xtalkit.io.refl.ReflWriter;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.step.params.ParamSpec;
+import org.xtalkit.step.params.ParamValues;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code xtal symmetry integrated.expt integrated.refl} -> symmetrized.expt, symmetrized.refl. */
+public final class SymmetryCommand implements StepCommand {
+    @Override public String name() { return "symmetry"; }
+    @Override public String summary() { return "determine the Laue group and space group, reindex to the best setting"; }
+    @Override public List<ParamSpec> parameters() { return Symmetry.PARAMETERS; }
+
+    @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
+        Path expt = null, refl = null;
+        for (String in : inputs) {
+            if (in.endsWith(".expt") || in.endsWith(".json")) expt = workDir.resolve(in);
+            else if (in.endsWith(".refl")) refl = workDir.resolve(in);
+            else throw new XtalException("symmetry: expected an .expt and a .refl file, got '" + in + "'");
+        }
+        if (expt == null || refl == null) throw new XtalException("symmetry: give an experiment list and a reflection table, "
+                + "e.g. xtal symmetry integrated.expt integrated.refl");
+        Symmetry.Result r = Symmetry.run(ExptFile.read(expt), ReflReader.read(refl), values, progress);
+        Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
+        ExptFile.write(r.experiments(), outExpt);
+        ReflWriter.write(r.reflections(), outRefl);
+        progress.log("Saving reindexed experiments to " + outExpt.getFileName() + " in space group " + r.spaceGroup().xhm());
+        progress.log("Saving " + r.reflections().size() + " reindexed reflections to " + outRefl.getFileName());
+    }
+}
