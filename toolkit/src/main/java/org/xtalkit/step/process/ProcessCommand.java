@@ -16,9 +16,9 @@ public final class ProcessCommand implements StepCommand {
         return "the whole workflow from images (or 'demo') to merged.mtz and scaled.mtz, with xia2's automatic choices";
     }
 
-    @Override public List<ParamSpec> parameters() { return Process.PARAMETERS; }
+    @Override public List<ParamSpec> parameters() { return Pipeline.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Process.run(inputs, values, workDir, progress);
+        Pipeline.run(inputs, values, workDir, progress);
     }
 }

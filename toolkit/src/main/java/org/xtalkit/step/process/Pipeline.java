@@ -32,7 +32,7 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
- * xia2 for xtalkit: import, find_spots, index, refine_bravais_settings (reported), refine, integrate,
+ * {@code xtal process}, xia2 for xtalkit (named Pipeline, not Process, to stay clear of java.lang.Process): import, find_spots, index, refine_bravais_settings (reported), refine, integrate,
  * symmetry, scale, merge and export in one go, with the choices xia2 makes (scan-varying refinement
  * on a wide enough sweep, the space group from symmetry, the resolution limit from the CC½ fit then
  * scaling again). Each step writes the files and the log it writes on its own, so a run can be
@@ -41,8 +41,8 @@ import java.util.ServiceLoader;
  * the others run through their registered {@link StepCommand}; a step that neither has stops the
  * run saying so (never a made-up result).
  */
-public final class Process {
-    private Process() {}
+public final class Pipeline {
+    private Pipeline() {}
 
     /** The steps in order, with DIALS' names. */
     public static final List<String> STEPS = List.of("import", "find_spots", "index", "refine_bravais_settings", "refine",
@@ -235,7 +235,7 @@ public final class Process {
 
         /** A step through its registered command (the files it reads are in the run's folder). */
         void command(String name, List<String> files, String... words) {
-            StepCommand c = Process.command(name);
+            StepCommand c = Pipeline.command(name);
             if (c == null) throw new XtalException("process: the " + name + " step is not available yet in this build of"
                     + " xtalkit, so the run stops here; the files of the steps before it are in " + dir
                     + " (stop_after=" + STEPS.get(STEPS.indexOf(name) - 1) + " stops before it)");
