@@ -55,7 +55,8 @@ public final class Pipeline {
             ParamSpec.of("nproc", ParamType.INT, "Auto", "threads for spot finding, Bravais settings and integration (Auto: all cores)"),
             ParamSpec.of("d_min", ParamType.FLOAT, "None", "high-resolution limit (Å) for scaling and merging; None: from the CC½ fit"),
             ParamSpec.of("anomalous", ParamType.BOOL, "False", "keep Friedel mates apart in scaling"),
-            ParamSpec.of("cc_half_limit", ParamType.FLOAT, "0.3", "CC½ at which the fitted curve sets the resolution limit"),
+            ParamSpec.choice("from", "import", "start at this step (the files of the steps before it are in the folder)",
+                    STEPS.toArray(String[]::new)),
             ParamSpec.choice("stop_after", "export", "stop after this step", STEPS.toArray(String[]::new)),
             ParamSpec.of("demo.nimages", ParamType.INT, "300", "demo: number of images (0.1° each)"),
             ParamSpec.of("demo.binning", ParamType.INT, "2", "demo: detector binning 1, 2 or 4"),
@@ -97,7 +98,7 @@ public final class Pipeline {
         final Path dir;
         final Progress progress;
         final int nproc;
-        final String stopAfter;
+        final String from, stopAfter;
         final List<StepRun> done = new ArrayList<>();
         SimulationParams demo;
 
@@ -107,31 +108,30 @@ public final class Pipeline {
             this.progress = progress;
             Integer n = v.intOrNull("nproc");
             this.nproc = n != null ? n : Runtime.getRuntime().availableProcessors();
+            this.from = v.str("from");
             this.stopAfter = v.str("stop_after");
+            if (STEPS.indexOf(from) > STEPS.indexOf(stopAfter))
+                throw new XtalException("process: from=" + from + " comes after stop_after=" + stopAfter);
         }
 
         Result all(List<String> inputs) {
             List<String> images = images(inputs);
-            step("import", log -> {
+            if (wanted("import")) step("import", log -> {
                 ExperimentList e = Import.run(Import.Params.defaults(), images, log);
                 ExptFile.write(e, dir.resolve("imported.expt"));
                 Scan s = e.get(0).scan();
                 return e.size() + " sweep(s), " + (s == null ? "no scan" : s.numImages() + " images");
             });
-            if (stop("import")) return result(null, Double.NaN);
-            step("find_spots", log -> {
+            if (wanted("find_spots")) step("find_spots", log -> {
                 FindSpots.Params p = FindSpots.Params.defaults().withNproc(nproc);
                 SpotResult r = FindSpots.run(ExptFile.read(dir.resolve("imported.expt")), p, dir, log);
                 ReflWriter.write(r.reflections(), dir.resolve("strong.refl"));
                 log.log("Saved " + r.reflections().size() + " reflections to strong.refl");
                 return r.reflections().size() + " strong spots";
             });
-            if (stop("find_spots")) return result(null, Double.NaN);
-            command("index", List.of("imported.expt", "strong.refl"));
-            if (stop("index")) return result(null, Double.NaN);
-            command("refine_bravais_settings", List.of("indexed.expt", "indexed.refl"), "nproc=" + nproc);
-            if (stop("refine_bravais_settings")) return result(null, Double.NaN);
-            step("refine", log -> {
+            if (wanted("index")) command("index", List.of("imported.expt", "strong.refl"));
+            if (wanted("refine_bravais_settings")) command("refine_bravais_settings", List.of("indexed.expt", "indexed.refl"), "nproc=" + nproc);
+            if (wanted("refine")) step("refine", log -> {
                 ExperimentList indexed = ExptFile.read(dir.resolve("indexed.expt"));
                 String sv = scanVarying(indexed, log);
                 Refine.Result r = Refine.run(indexed, ReflReader.read(dir.resolve("indexed.refl")),
@@ -142,8 +142,7 @@ public final class Pipeline {
                 return String.format(Locale.ROOT, "rmsd %.3f, %.3f px, %.3f images (%s)", last.rmsdXpx(), last.rmsdYpx(),
                         last.rmsdZimages(), "False".equals(sv) ? "scan-static" : "scan-varying");
             });
-            if (stop("refine")) return result(null, Double.NaN);
-            step("integrate", log -> {
+            if (wanted("integrate")) step("integrate", log -> {
                 ExperimentList refined = ExptFile.read(dir.resolve("refined.expt"));
                 Integrate.Result r = Integrate.run(refined, ReflReader.read(dir.resolve("refined.refl")),
                         ParamValues.parse("integrate", Integrate.PARAMETERS, "nproc=" + nproc),
@@ -152,34 +151,44 @@ public final class Pipeline {
                 ReflWriter.write(r.reflections(), dir.resolve("integrated.refl"));
                 return integratedCount(r.reflections()) + " reflections integrated";
             });
-            if (stop("integrate")) return result(null, Double.NaN);
-            command("symmetry", List.of("integrated.expt", "integrated.refl"));
-            if (stop("symmetry")) return result(null, Double.NaN);
+            if (wanted("symmetry")) command("symmetry", List.of("integrated.expt", "integrated.refl"));
 
             Double userDMin = v.doubleOrNull("d_min");
-            String anomalous = "anomalous=" + (v.getBool("anomalous") ? "True" : "False");
-            List<String> symmetrized = List.of("symmetrized.expt", "symmetrized.refl");
-            command("scale", symmetrized, withDMin(userDMin, "d_min", anomalous));
-            MergingStatisticsResult stats = statistics(userDMin);
             double dMin = userDMin == null ? Double.NaN : userDMin;
-            if (userDMin == null) {
-                double fit = stats.suggestedDMin();
-                progress.log(String.format(Locale.ROOT, "Resolution limit from the CC½ fit (CC½ = %.2f): %.2f Å (data extend to %.2f Å)",
-                        v.getDouble("cc_half_limit"), fit, stats.overall().dMin()));
-                if (fit > stats.overall().dMin() + 0.02) {
-                    dMin = Math.round(fit * 100) / 100.0;
-                    progress.log(String.format(Locale.ROOT, "Scaling again with d_min=%.2f", dMin));
-                    command("scale", symmetrized, withDMin(dMin, "d_min", anomalous));
-                    stats = statistics(dMin);
+            String anomalous = "anomalous=" + (v.getBool("anomalous") ? "True" : "False");
+            MergingStatisticsResult stats = null;
+            if (wanted("scale")) {
+                List<String> symmetrized = List.of("symmetrized.expt", "symmetrized.refl");
+                command("scale", symmetrized, withDMin(userDMin, "d_min", anomalous));
+                stats = statistics(userDMin);
+                if (userDMin == null) {
+                    double fit = stats.suggestedDMin();
+                    progress.log(String.format(Locale.ROOT, "Resolution limit from the CC½ fit (CC½ = 0.3): %.2f Å (data extend to %.2f Å)",
+                            fit, stats.overall().dMin()));
+                    if (fit > stats.overall().dMin() + 0.02) {
+                        dMin = Math.round(fit * 100) / 100.0;
+                        progress.log(String.format(Locale.ROOT, "Scaling again with d_min=%.2f", dMin));
+                        command("scale", symmetrized, withDMin(dMin, "d_min", anomalous));
+                        stats = statistics(dMin);
+                    }
                 }
             }
-            if (stop("scale")) return result(stats, dMin);
             Double cut = Double.isNaN(dMin) ? null : dMin;
-            command("merge", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "d_min", anomalous));
-            double cc = demo == null ? Double.NaN : DemoData.ccToTruth(dir.resolve("merged.mtz"), demo);
-            if (stop("merge")) return summary(stats, dMin, cc);
-            command("export", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "mtz.d_min"));
+            double cc = Double.NaN;
+            if (wanted("merge")) {
+                command("merge", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "d_min", anomalous));
+                if (demo != null) cc = DemoData.ccToTruth(dir.resolve("merged.mtz"), demo);
+            }
+            if (wanted("export")) command("export", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "mtz.d_min"));
+            if (stats == null && (wanted("merge") || wanted("export"))) stats = statistics(cut);
+            if (!stopAfter.equals("export")) progress.log("Stopping after " + stopAfter + " (stop_after=" + stopAfter + ")");
             return summary(stats, dMin, cc);
+        }
+
+        /** Whether the step is in the requested range from..stop_after. */
+        boolean wanted(String step) {
+            int i = STEPS.indexOf(step);
+            return i >= STEPS.indexOf(from) && i <= STEPS.indexOf(stopAfter);
         }
 
         /** The image files, or the demo sweep written to demo.out. */
@@ -214,6 +223,7 @@ public final class Pipeline {
             progress.log("");
             progress.log("xtal process: steps and wall time");
             for (StepRun s : done) progress.log(String.format(Locale.ROOT, "  %-24s %8.1f s  %s", s.step(), s.wallSeconds(), s.summary()));
+            if (stats == null) return result(null, dMin, cc);
             progress.log("");
             List<String> lines = stats.format();
             int from = 0;
@@ -222,14 +232,6 @@ public final class Pipeline {
             if (!Double.isNaN(cc)) progress.log(String.format(Locale.ROOT, "CC of merged intensities with the truth: %.4f", cc));
             return result(stats, dMin, cc);
         }
-
-        boolean stop(String step) {
-            if (!step.equals(stopAfter)) return false;
-            progress.log("Stopping after " + step + " (stop_after=" + step + ")");
-            return true;
-        }
-
-        Result result(MergingStatisticsResult stats, double dMin) { return result(stats, dMin, Double.NaN); }
 
         Result result(MergingStatisticsResult stats, double dMin, double cc) { return new Result(done, stats, dMin, cc); }
 

@@ -1,0 +1,57 @@
+package org.xtalkit.step.process;
+
+import org.xtalkit.XtalException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One command run as a child process under {@code /usr/bin/time -v}: its wall time and peak
+ * resident memory, the same measure for a DIALS command and an xtalkit step in its own JVM.
+ *
+ * @param wallSeconds wall-clock time of the child
+ * @param peakMb      maximum resident set size, MB (from time -v)
+ * @param exitCode    the command's exit code
+ */
+public record TimedRun(double wallSeconds, double peakMb, int exitCode) {
+
+    public boolean ok() { return exitCode == 0; }
+
+    /** Runs the command in dir; its output goes to {@code <name>.out} there. */
+    public static TimedRun run(Path dir, String name, List<String> command) {
+        Path timeFile = dir.resolve(name + ".time"), out = dir.resolve(name + ".out");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString()));
+        cmd.addAll(command);
+        long t0 = System.nanoTime();
+        int code;
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            code = p.waitFor();
+        } catch (IOException e) {
+            throw new XtalException("bench: cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XtalException("bench: interrupted while running " + name, e);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new TimedRun(wall, peakMb(timeFile), code);
+    }
+
+    /** "Maximum resident set size (kbytes): N" of GNU time's verbose report. */
+    static double peakMb(Path timeFile) {
+        try {
+            for (String line : Files.readAllLines(timeFile, StandardCharsets.UTF_8)) {
+                String t = line.trim();
+                if (t.startsWith("Maximum resident set size")) return Long.parseLong(t.substring(t.lastIndexOf(':') + 1).trim()) / 1024.0;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}
