@@ -44,14 +44,31 @@ public record TimedRun(double wallSeconds, double peakMb, int exitCode) {
 
     /** "Maximum resident set size (kbytes): N" of GNU time's verbose report. */
     static double peakMb(Path timeFile) {
+        String v = field(timeFile, "Maximum resident set size");
+        return v == null ? Double.NaN : Long.parseLong(v) / 1024.0;
+    }
+
+    /** A successful earlier run recorded in {@code <name>.time} (GNU time's verbose report), or null. */
+    public static TimedRun previous(Path dir, String name) {
+        Path f = dir.resolve(name + ".time");
+        if (!Files.isRegularFile(f)) return null;
+        String status = field(f, "Exit status"), wall = field(f, "Elapsed (wall clock) time (h:mm:ss or m:ss)");
+        if (!"0".equals(status) || wall == null) return null;
+        double seconds = 0;
+        for (String part : wall.split(":")) seconds = 60 * seconds + Double.parseDouble(part);
+        return new TimedRun(seconds, peakMb(f), 0);
+    }
+
+    /** The value after "label: " in a time -v report (the label itself may contain colons). */
+    private static String field(Path timeFile, String label) {
         try {
             for (String line : Files.readAllLines(timeFile, StandardCharsets.UTF_8)) {
                 String t = line.trim();
-                if (t.startsWith("Maximum resident set size")) return Long.parseLong(t.substring(t.lastIndexOf(':') + 1).trim()) / 1024.0;
+                if (t.startsWith(label + ":")) return t.substring(label.length() + 1).trim();
             }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+        } catch (IOException e) {
+            return null;
         }
-        return Double.NaN;
+        return null;
     }
 }
