@@ -44,7 +44,7 @@ public record TimedRun(double wallSeconds, double peakMb, int exitCode) {
 
     /** "Maximum resident set size (kbytes): N" of GNU time's verbose report. */
     static double peakMb(Path timeFile) {
-        String v = field(timeFile, "Maximum resident set size");
+        String v = field(timeFile, "Maximum resident set size (kbytes)");
         return v == null ? Double.NaN : Long.parseLong(v) / 1024.0;
     }
 
