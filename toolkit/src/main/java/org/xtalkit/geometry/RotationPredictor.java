@@ -78,12 +78,12 @@ public final class RotationPredictor {
     public Vec3 axisLab() { return setting.times(Vec3.of(m2)); }
 
     /**
-     * DIALS' zeta = m2 · (s1 × s0) / (|s1| |s0|): the Lorentz term of the rotation method. A point
-     * crosses the sphere at a rate proportional to |zeta|, so its φ profile is σ_m / |zeta| wide and
-     * the counts it deposits go as 1 / |zeta|.
+     * DIALS' zeta = m2 · e1 with e1 = (s1 × s0) / |s1 × s0| (gaussian_rs zeta_factor): the cosine that
+     * scales the reflecting range. A point's φ profile is σ_m / |zeta| wide. (The Lorentz term of the
+     * rotation method, |m2 · (s1 × s0)| / (|s1| |s0|), is zeta · sin 2θ: see integrate.Corrections.lp.)
      */
     public static double zeta(Vec3 m2, Vec3 s0, Vec3 s1) {
-        return m2.dot(s1.cross(s0)) / (s1.length() * s0.length());
+        return m2.dot(s1.cross(s0).normalize());
     }
 
     private static double wrap(double phi) {

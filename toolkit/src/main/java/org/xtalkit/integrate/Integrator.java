@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 /**
  * Integration of one rotation sweep, as dials.integrate: predict every reflection, give each a
  * shoebox from the profile model, stream the images through the shoeboxes, then per reflection the
- * background (robust GLM), the summed intensity and the corrections (lp, qe, partiality); DIALS'
+ * background (robust GLM), the summed intensity and the corrections (lp, qe, partiality). Two passes
+ * over the images as DIALS makes them: the first sums every reflection and builds reference profiles
+ * from the strong, fully recorded ones; the second fits those profiles to every reflection. DIALS'
  * columns and flags, with every predicted reflection either integrated or flagged with the reason.
  */
 public final class Integrator {
@@ -36,8 +38,12 @@ public final class Integrator {
 
     private Integrator() {}
 
+    /**
+     * @param strong the refined strong reflections (miller_index, xyzobs.px.value, id): the predictions
+     *               they match are the reference spots profiles are learnt from; null to skip profile fitting
+     */
     public static ReflectionTable integrate(Experiment e, int id, ImageSource images, ProfileModel model,
-                                            Options opt, Progress progress) {
+                                            ReflectionTable strong, Options opt, Progress progress) {
         if (e.crystal() == null || e.scan() == null || e.goniometer() == null)
             throw new XtalException("integration needs a refined rotation experiment (crystal, scan, goniometer)");
         Scan scan = e.scan();
@@ -78,18 +84,34 @@ public final class Integrator {
         for (int i = 0; i < n; i++) if ((flags[i] & Flag.DONT_INTEGRATE.bits) == 0) lists.get(bbox[6 * i + 4])[fill[bbox[6 * i + 4]]++] = i;
 
         boolean[][] staticMask = PixelMasks.build(e.detector(), e.beam(), images.staticMask(), MaskParams.defaults());
-        Columns out = new Columns(t);
+        boolean[] reference = strong == null ? null : ReferenceSpots.match(t, strong, id);
+        ProfileFitter fitter = reference == null ? null : new ProfileFitter(e, model);
+        Columns out = new Columns(t, fitter != null);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opt.nproc()));
+        ImageStream.ReflectionFactory factory =
+                row -> new ReflectionPixels(row, (int) panelCol[row], java.util.Arrays.copyOfRange(bbox, 6 * row, 6 * row + 6));
+        ImageStream.Filler filler = (r, frame, image) -> {
+            Panel p = e.detector().panel(r.panel);
+            r.fill(frame, image[r.panel], staticMask[r.panel], p.imageSizeFast(), p.imageSizeSlow(), p.trustedMin(), p.trustedMax());
+        };
+        int block = Math.max(2, 2 * opt.nproc());
         try {
-            ImageStream.run(images, scan.numImages(), lists,
-                    row -> new ReflectionPixels(row, (int) panelCol[row], java.util.Arrays.copyOfRange(bbox, 6 * row, 6 * row + 6)),
-                    (r, frame, image) -> {
-                        Panel p = e.detector().panel(r.panel);
-                        r.fill(frame, image[r.panel], staticMask[r.panel], p.imageSizeFast(), p.imageSizeSlow(),
-                                p.trustedMin(), p.trustedMax());
-                    },
-                    r -> summarise(e, model, r, out, s1, xyzMm),
-                    pool, Math.max(2, 2 * opt.nproc()), "integrate", progress);
+            ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
+                Summed sum = summarise(e, model, r, out, s1, xyzMm);
+                if (fitter != null && reference[r.row] && sum.result.ok() && partiality[r.row] > 0.99
+                        && fitter.addReference(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]))
+                    out.markModelling(r.row);
+            }, pool, block, fitter == null ? "integrate" : "integrate (summation, reference profiles)", progress);
+            if (fitter != null) {
+                fitter.finishReferences();
+                progress.log("Reference profiles from " + out.modelling() + " strong, fully recorded reflections");
+                ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
+                    Summed sum = summarise(e, model, r, null, s1, xyzMm);
+                    if (!sum.result.ok()) return;
+                    ProfileFitter.Fit f = fitter.fit(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]);
+                    out.writeFit(r.row, f);
+                }, pool, block, "integrate (profile fitting)", progress);
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -97,14 +119,17 @@ public final class Integrator {
         return t;
     }
 
-    /** Per reflection, once its last frame is in: mask, background, summation, flags, columns. */
-    private static void summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm) {
+    private record Summed(BackgroundAndSum.Result result, float[] background, Vec3 s1) {}
+
+    /** Per reflection, once its last frame is in: mask, background, summation; columns when {@code out} is given. */
+    private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm) {
         int i = r.row;
         Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
         ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
         float[] background = new float[r.data.length];
         BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
-        out.write(i, r, res);
+        if (out != null) out.write(i, r, res);
+        return new Summed(res, background, s);
     }
 
     /** The columns integration fills, written row by row from several threads (distinct rows). */
@@ -112,9 +137,14 @@ public final class Integrator {
         final long[] flags;
         final double[] iSum, vSum, bgMean, bgSum, vBgSum, obs, obsVar;
         final int[] nFg, nBg, nValid;
+        final double[] iPrf, vPrf, correlation;
+        private final java.util.concurrent.atomic.AtomicInteger modelling = new java.util.concurrent.atomic.AtomicInteger();
 
-        Columns(ReflectionTable t) {
+        Columns(ReflectionTable t, boolean profileFitting) {
             flags = t.flags();
+            iPrf = profileFitting ? t.newDoubles("intensity.prf.value") : null;
+            vPrf = profileFitting ? t.newDoubles("intensity.prf.variance") : null;
+            correlation = profileFitting ? t.newDoubles("profile.correlation") : null;
             iSum = t.newDoubles("intensity.sum.value");
             vSum = t.newDoubles("intensity.sum.variance");
             bgMean = t.newDoubles("background.mean");
@@ -125,6 +155,20 @@ public final class Integrator {
             nValid = t.newInts("num_pixels.valid");
             obs = t.newVec3("xyzobs.px.value");
             obsVar = t.newVec3("xyzobs.px.variance");
+        }
+
+        void markModelling(int i) {
+            flags[i] |= Flag.USED_IN_MODELLING.bits;
+            modelling.incrementAndGet();
+        }
+
+        int modelling() { return modelling.get(); }
+
+        void writeFit(int i, ProfileFitter.Fit f) {
+            iPrf[i] = f.intensity();
+            vPrf[i] = f.variance();
+            correlation[i] = f.correlation();
+            flags[i] |= f.success() ? Flag.INTEGRATED_PRF.bits : Flag.FAILED_DURING_PROFILE_FITTING.bits;
         }
 
         void write(int i, ReflectionPixels r, BackgroundAndSum.Result res) {
@@ -152,15 +196,17 @@ public final class Integrator {
     /** The counts dials.integrate ends with. */
     private static void logSummary(ReflectionTable t, Progress progress) {
         long[] flags = t.flags();
-        int sum = 0, bg = 0, fg = 0, skipped = 0, over = 0;
+        int sum = 0, prf = 0, bg = 0, fg = 0, skipped = 0, over = 0;
         for (long f : flags) {
             if (Flag.INTEGRATED_SUM.allSetIn(f)) sum++;
+            if (Flag.INTEGRATED_PRF.allSetIn(f)) prf++;
             if (Flag.FAILED_DURING_BACKGROUND_MODELLING.allSetIn(f)) bg++;
             if (Flag.FAILED_DURING_SUMMATION.allSetIn(f)) fg++;
             if (Flag.DONT_INTEGRATE.allSetIn(f)) skipped++;
             if (Flag.OVERLOADED.allSetIn(f)) over++;
         }
-        progress.log(String.format("Integrated %d of %d reflections by summation; %d failed background modelling, "
-                + "%d had bad pixels in the foreground, %d fell off the detector; %d overloaded", sum, t.size(), bg, fg, skipped, over));
+        progress.log(String.format("Integrated %d of %d reflections by summation, %d by profile fitting; %d failed background "
+                + "modelling, %d had bad pixels in the foreground, %d fell off the detector; %d overloaded", sum, t.size(), prf, bg, fg,
+                skipped, over));
     }
 }

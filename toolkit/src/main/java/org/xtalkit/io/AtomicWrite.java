@@ -27,21 +27,38 @@ public final class AtomicWrite {
     }
 
     public static void write(Path target, Content content) {
+        writeVia(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /** What writes the temporary file by its path (for libraries that open files themselves, as jhdf). */
+    @FunctionalInterface
+    public interface PathContent {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    public static void writeVia(Path target, PathContent content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
-            }
+            // createTempFile makes the file private (0600); an output file is as readable as any other
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) { /* keep the platform default */ }
+            content.writeTo(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof XtalException x) throw x;
             throw XtalException.badFile(target, "cannot write: " + e, e);
         } finally {
             if (tmp != null) {

@@ -30,6 +30,7 @@ public final class Integrate {
             ParamSpec.of("prediction.d_min", ParamType.FLOAT, "None", "high-resolution limit of prediction (Å); None: the detector corners"),
             ParamSpec.of("prediction.d_max", ParamType.FLOAT, "None", "low-resolution limit of prediction (Å)"),
             ParamSpec.of("nproc", ParamType.INT, "Auto", "threads (Auto: all cores)"),
+            ParamSpec.of("profile.fitting", ParamType.BOOL, "True", "fit reference profiles (intensity.prf) besides summation"),
             ParamSpec.of("output.experiments", ParamType.PATH, "integrated.expt", "integrated experiments (with the profile model)"),
             ParamSpec.of("output.reflections", ParamType.PATH, "integrated.refl", "integrated reflections"));
 
@@ -56,7 +57,7 @@ public final class Integrate {
                     Math.toDegrees(model.sigmaB()), Math.toDegrees(model.sigmaM())));
             ReflectionTable t;
             try (ImageSource src = images.apply(e, i)) {
-                t = Integrator.integrate(e, i, src, model, opt, progress);
+                t = Integrator.integrate(e, i, src, model, p.getBool("profile.fitting") ? refined : null, opt, progress);
             } catch (XtalException x) {
                 throw x;
             } catch (Exception x) {
@@ -71,9 +72,11 @@ public final class Integrate {
         return new Result(new ExperimentList(out), all, profiles);
     }
 
-    /** Mean I/σ(sum) and counts in ten resolution shells, as dials.integrate summarises. */
+    /** Mean I/σ (sum, and prf where fitted) and counts in ten resolution shells, as dials.integrate summarises. */
     static void logShells(ReflectionTable t, Progress progress) {
         double[] d = t.doubles("d"), i = t.doubles("intensity.sum.value"), v = t.doubles("intensity.sum.variance");
+        boolean prf = t.has("intensity.prf.value");
+        double[] ip = prf ? t.doubles("intensity.prf.value") : null, vp = prf ? t.doubles("intensity.prf.variance") : null;
         long[] flags = t.flags();
         int n = 0;
         double[] ds = new double[t.size()];
@@ -82,18 +85,20 @@ public final class Integrate {
         double[] sorted = Arrays.copyOf(ds, n);
         Arrays.sort(sorted);
         progress.log("");
-        progress.log(" d_max  d_min   #obs   <I/sigI> (sum)");
+        progress.log(" d_max  d_min   #obs   <I/sigI> (sum)   <I/sigI> (prf)");
         int shells = Math.min(10, n);
         for (int s = shells - 1; s >= 0; s--) {
             double lo = sorted[s * n / shells], hi = s == shells - 1 ? Double.POSITIVE_INFINITY : sorted[(s + 1) * n / shells];
-            double sum = 0;
-            int c = 0;
+            double sum = 0, sumP = 0;
+            int c = 0, cp = 0;
             for (int k = 0; k < t.size(); k++) {
                 if (!Flag.INTEGRATED_SUM.allSetIn(flags[k]) || d[k] < lo || d[k] >= hi || v[k] <= 0) continue;
                 sum += i[k] / Math.sqrt(v[k]);
                 c++;
+                if (prf && Flag.INTEGRATED_PRF.allSetIn(flags[k]) && vp[k] > 0) { sumP += ip[k] / Math.sqrt(vp[k]); cp++; }
             }
-            progress.log(String.format("%6.2f %6.2f %6d %12.2f", Double.isInfinite(hi) ? sorted[n - 1] : hi, lo, c, c > 0 ? sum / c : 0));
+            progress.log(String.format("%6.2f %6.2f %6d %16.2f %16s", Double.isInfinite(hi) ? sorted[n - 1] : hi, lo, c,
+                    c > 0 ? sum / c : 0, cp > 0 ? String.format("%.2f", sumP / cp) : "-"));
         }
     }
 }

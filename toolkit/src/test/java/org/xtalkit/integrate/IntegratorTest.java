@@ -32,17 +32,16 @@ class IntegratorTest {
     }
 
     @Test void summedIntensitiesFollowTheTruth() {
-        Simulation sim = Simulate.insulin(SimulationParams.parse("nimages=30", "binning=4", "d_min=2.0"));
+        Simulation sim = Simulate.insulin(SimulationParams.parse("nimages=30", "binning=2", "d_min=2.0"));
         Experiment truth = sim.truth().experiments().get(0);
         ReflectionTable strong = StrongSpots.assigned(sim, truth);
         ProfileModel model = ProfileModelEstimator.estimate(truth, strong, 0);
         ProfileModel physical = ProfileModel.fromJson(truth.profileJson());
-        // σ_b also holds the pixel size (0.3 mm at binning 4), as DIALS' estimate does. σ_m is not checked here:
-        // on these images low-resolution spots found as long regions widen it (parity with DIALS is in
-        // ProfileModelEstimatorTest, on real data)
+        // σ_m is the simulated rocking width; σ_b also holds the pixel size, as DIALS' estimate does
+        assertEquals(physical.sigmaM(), model.sigmaM(), 0.15 * physical.sigmaM(), "sigma_m");
         assertTrue(model.sigmaB() > physical.sigmaB() && model.sigmaB() < 2 * physical.sigmaB(),
                 "sigma_b " + Math.toDegrees(model.sigmaB()) + "° vs physical " + Math.toDegrees(physical.sigmaB()) + "°");
-        ReflectionTable t = Integrator.integrate(truth, 0, sim.images(), model, new Integrator.Options(2.0, null, 2), Progress.NONE);
+        ReflectionTable t = Integrator.integrate(truth, 0, sim.images(), model, strong, new Integrator.Options(2.0, null, 2), Progress.NONE);
         var sweep = sim.truth().reflections();
         Map<String, Integer> truthRow = new HashMap<>();
         for (int r = 0; r < sweep.size(); r++)
@@ -53,7 +52,10 @@ class IntegratorTest {
         long[] flags = t.flags();
         int[] bb = t.int6("bbox");
         int n = 0, integrated = 0, accounted = 0;
-        double[] a = new double[t.size()], b = new double[t.size()];
+        double[] a = new double[t.size()], b = new double[t.size()], ap = new double[t.size()];
+        double[] iPrf = t.doubles("intensity.prf.value"), vPrf = t.doubles("intensity.prf.variance");
+        int np = 0;
+        double[] bp = new double[t.size()];
         for (int i = 0; i < t.size(); i++) {
             long f = flags[i];
             if (Flag.INTEGRATED_SUM.allSetIn(f)) integrated++;
@@ -68,11 +70,32 @@ class IntegratorTest {
             a[n] = iSum[i];
             b[n] = expected;
             n++;
+            if (Flag.INTEGRATED_PRF.allSetIn(f)) {
+                // prf estimates the whole reflection: compare with everything the simulator deposited
+                double whole = 0;
+                for (int im = 0; im < 30; im++) whole += sweep.expectedCounts(r, im);
+                ap[np] = iPrf[i];
+                bp[np] = whole;
+                np++;
+            }
         }
         assertTrue(accounted == t.size(), "every prediction integrated or flagged: " + accounted + " of " + t.size());
         assertTrue(integrated > 0.8 * t.size(), integrated + " of " + t.size() + " integrated");
         assertTrue(n > 300, "fully recorded reflections compared: " + n);
         double c = cc(a, b, n);
         assertTrue(c > 0.99, "CC(I_sum, truth) = " + c + " over " + n);
+        assertTrue(np > 0.9 * n, "profile-fitted " + np + " of " + n);
+        double cp = cc(ap, bp, np);
+        assertTrue(cp > 0.995, "CC(I_prf, truth) = " + cp + " over " + np);
+        // the outer resolution shell: profile fitting is at least as precise as summation
+        double sumIs = 0, prfIs = 0;
+        int outer = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (!Flag.INTEGRATED_PRF.allSetIn(flags[i]) || d[i] > 2.2 || vSum[i] <= 0 || vPrf[i] <= 0) continue;
+            sumIs += iSum[i] / Math.sqrt(vSum[i]);
+            prfIs += iPrf[i] / Math.sqrt(vPrf[i]);
+            outer++;
+        }
+        assertTrue(outer > 100 && prfIs >= sumIs, "outer shell <I/sigma> prf " + prfIs / outer + " vs sum " + sumIs / outer);
     }
 }

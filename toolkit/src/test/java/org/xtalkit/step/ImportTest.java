@@ -47,6 +47,8 @@ class ImportTest {
         "image_examples/dlsnxs2cbf_therm_0001.cbf, dlsnxs2cbf_therm_0001.imported.expt",
         "image_examples/DLS_I23_P12M_thau_00001.cbf, DLS_I23_P12M_thau_00001.imported.expt",
         "nexus/cbf/insulin_sim_####.cbf, nexus/cbf.imported.expt",
+        "nexus/eiger_master/sim_master.h5, nexus/eiger_master.imported.expt",
+        "nexus/dls_vds/sim.nxs, nexus/dls_vds.imported.expt",
     })
     void importGivesTheReferenceExperiments(String images, String reference) {
         String path = SharedData.root().resolve("data").resolve(images).toString();
@@ -98,6 +100,22 @@ class ImportTest {
         try (ImageSource src = ImageSets.open(e, null)) {
             assertEquals(3, src.size());
             assertTrue(src.description().contains("insulin_sim_0002.cbf"), src.description());
+        }
+    }
+
+    @Test
+    void containerImageRangeKeepsFrameNumbers() {
+        String master = SharedData.data("nexus/eiger_master/sim_master.h5").toString();
+        Experiment e = Import.run(Import.Params.parse("image_range=20,22"), List.of(master)).get(0);
+        assertEquals(20, e.scan().firstImage());
+        assertEquals(List.of(19, 20, 21), e.imageSet().single());
+        Path out = dir.resolve("sub.expt");
+        ExptFile.write(ExperimentList.of(e), out);
+        try (ImageSource src = ImageSets.open(ExptFile.read(out).get(0), dir)) {
+            assertEquals(3, src.size());
+            long valid = 0;
+            for (int v : src.read(1)[0]) if (v != -1) valid += v;   // image 21 (pixel_checks.json)
+            assertEquals(2564089L, valid);
         }
     }
 

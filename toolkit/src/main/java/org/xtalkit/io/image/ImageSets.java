@@ -19,32 +19,44 @@ public final class ImageSets {
 
     /** The experiment's images, image 0 being the first image of its scan (or of its image set). */
     public static ImageSource open(Experiment experiment, Path baseDir) {
-        ImageSetRef ref = experiment.imageSet();
-        if (ref == null) throw new XtalException("experiment " + experiment.identifier() + " has no image set");
+        if (experiment.imageSet() == null)
+            throw new XtalException("experiment " + experiment.identifier() + " has no image set");
         Scan scan = experiment.scan();
+        return scan == null ? open(experiment.imageSet(), 1, Integer.MAX_VALUE, baseDir)
+                : open(experiment.imageSet(), scan.firstImage(), scan.lastImage(), baseDir);
+    }
+
+    /**
+     * Images {@code firstImage..lastImage} (1-based image numbers, as a scan gives them; lastImage
+     * Integer.MAX_VALUE for "all there are") of an image set.
+     */
+    public static ImageSource open(ImageSetRef ref, int firstImage, int lastImage, Path baseDir) {
+        if (ref == null) throw new XtalException("the experiment has no image set to read images from");
         if (ref.template() != null && ref.template().contains("#")) {
             Path template = resolve(baseDir, ref.template());
+            String name = template.getFileName().toString();
             List<Path> files = new ArrayList<>();
-            if (scan != null) {
-                for (int i = scan.firstImage(); i <= scan.lastImage(); i++)
-                    files.add(template.resolveSibling(Template.fileName(template.getFileName().toString(), i)));
+            if (lastImage == Integer.MAX_VALUE) {
+                for (int i : Template.matching(template.getParent(), name))
+                    if (i >= firstImage) files.add(template.resolveSibling(Template.fileName(name, i)));
             } else {
-                Path dir = template.getParent();
-                for (int i : Template.matching(dir, template.getFileName().toString()))
-                    files.add(template.resolveSibling(Template.fileName(template.getFileName().toString(), i)));
+                for (int i = firstImage; i <= lastImage; i++) files.add(template.resolveSibling(Template.fileName(name, i)));
             }
             if (files.isEmpty()) throw XtalException.badFile(template, "matches no image files");
             return ImageFormats.find(files.get(0)).open(files);
         }
-        if (ref.template() != null) {   // one container file, e.g. a NeXus master
+        if (ref.template() != null) {   // one container file, e.g. a NeXus master: frames are image numbers - 1
             Path file = resolve(baseDir, ref.template());
             ImageSource all = ImageFormats.find(file).open(List.of(file));
-            List<Integer> frames = new ArrayList<>(ref.single());
-            if (frames.isEmpty() && scan != null)
-                for (int i = scan.firstImage(); i <= scan.lastImage(); i++) frames.add(i - 1);
-            return frames.isEmpty() ? all : new FrameSubset(all, frames);
+            // image number n is frame n - 1 (single_file_indices lists the same frames)
+            List<Integer> frames = new ArrayList<>();
+            if (lastImage != Integer.MAX_VALUE) for (int i = firstImage; i <= lastImage; i++) frames.add(i - 1);
+            else if (!ref.single().isEmpty()) frames.addAll(ref.single());
+            else for (int i = firstImage; i <= all.size(); i++) frames.add(i - 1);
+            if (frames.isEmpty()) throw XtalException.badFile(file, "no frames from image " + firstImage);
+            return frames.size() == all.size() && frames.get(0) == 0 ? all : new FrameSubset(all, frames);
         }
-        if (ref.paths().isEmpty()) throw new XtalException("experiment " + experiment.identifier() + ": image set lists no files");
+        if (ref.paths().isEmpty()) throw new XtalException("the image set lists no files");
         List<Path> files = new ArrayList<>();
         for (String p : ref.paths()) files.add(resolve(baseDir, p));
         ImageSource src = ImageFormats.find(files.get(0)).open(files);

@@ -68,8 +68,7 @@ public abstract class CbfFormat implements ImageFormat {
         }
         String h;
         try {
-            if (!CbfReader.isCbf(file)) return null;
-            h = CbfReader.header(file);
+            h = CbfReader.header(file);   // fails fast on the first bytes when the file is no CBF
         } catch (XtalException e) {
             return null;
         }

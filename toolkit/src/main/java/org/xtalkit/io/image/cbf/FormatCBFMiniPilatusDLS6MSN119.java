@@ -14,20 +14,22 @@ public class FormatCBFMiniPilatusDLS6MSN119 extends FormatCBFMiniPilatus {
 
     @Override
     protected boolean accepts(String header) {
-        if (!super.accepts(header)) return false;
-        int year = 0;
+        return super.accepts(header) && year(header) >= 2015 && isPilatusSerial(header, "S/N 60-0119");
+    }
+
+    /** The year of the header's date line ("# 2019-09-11T13:20:28.989"), or 0. */
+    static int year(String header) {
         for (String record : header.split("\r?\n")) {
             if (record.contains("# 20")) {
                 String[] t = record.replace("-", " ").replace("/", " ").trim().split("\\s+");
                 try {
-                    year = Integer.parseInt(t[1]);
+                    return Integer.parseInt(t[1]);
                 } catch (RuntimeException e) {
-                    return false;
+                    return 0;
                 }
-                break;
             }
         }
-        return year >= 2015 && isPilatusSerial(header, "S/N 60-0119");
+        return 0;
     }
 
     @Override

@@ -1,13 +1,10 @@
 package org.xtalkit.io.image.cbf;
 
-import org.xtalkit.XtalException;
+import org.xtalkit.io.AtomicWrite;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -56,16 +53,6 @@ public final class MiniCbfWriter {
         out.writeBytes(packed);
         out.writeBytes(new byte[4095]);
         out.writeBytes("\r\n--CIF-BINARY-FORMAT-SECTION----\r\n;\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        Path tmp = null;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, out.toByteArray());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw XtalException.badFile(file, "cannot be written (" + e.getMessage() + ")", e);
-        } finally {
-            if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { }
-        }
+        AtomicWrite.write(file, out.toByteArray());
     }
 }

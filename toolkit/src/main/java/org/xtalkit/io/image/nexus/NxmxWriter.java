@@ -12,9 +12,7 @@ import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -136,14 +134,7 @@ public final class NxmxWriter {
 
     /** Writes through a temporary file in the same folder, renamed over the target when complete. */
     private static void atomically(Path file, Writing writing) {
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            writing.to(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
-            throw new XtalException(file + ": cannot write NXmx file: " + e.getMessage(), e);
-        }
+        org.xtalkit.io.AtomicWrite.writeVia(file, writing::to);
     }
 
     private static void detector(WritableGroup det, Panel p, Scan scan, boolean[] goodPixel) {
@@ -198,11 +189,4 @@ public final class NxmxWriter {
         return g;
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // the temporary file is left behind; the target was not touched
-        }
-    }
 }

@@ -48,6 +48,52 @@ class CbfPixelsTest {
         assertEquals(4, images);
     }
 
+    /** Other steps open images through the .expt: relative templates resolve against its directory. */
+    @Test
+    void imagesOpenFromTheReferenceExperimentList() {
+        Path expt = SharedData.reference("DLS_I23_P12M_thau_00001.imported.expt");
+        var e = org.xtalkit.io.expt.ExptFile.read(expt).get(0);
+        try (ImageSource src = org.xtalkit.io.image.ImageSets.open(e, expt.getParent())) {
+            assertEquals(1, src.size());
+            assertEquals(24, src.numPanels());
+            long all = 0;
+            for (int[] d : src.read(0)) for (int v : d) if (v >= 0) all += v;
+            assertEquals(2106092, all);   // cbf_pixel_checks.json: sum over the 24 panels
+        }
+    }
+
+    /** The simulated sweep's miniCBFs hold the pixels of its HDF5 files (nexus/pixel_checks.json; image 1 is among the CBFs). */
+    @Test
+    void simulatedMiniCbfsHoldTheNexusPixels() throws Exception {
+        JsonNode checks = new ObjectMapper().readTree(SharedData.reference("nexus/pixel_checks.json").toFile());
+        JsonNode positions = checks.get("positions_xy");
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) files.add(SharedData.data(String.format("nexus/cbf/insulin_sim_%04d.cbf", i)));
+        try (ImageSource src = ImageFormats.find(files.get(0)).open(files)) {
+            int checked = 0;
+            for (int i = 0; i < 5; i++) {
+                JsonNode c = checks.get("images").get(String.valueOf(i + 1));
+                if (c == null) continue;   // the checks list images 1, 20, 21, 40
+                checked++;
+                int[] d = src.read(i)[0];
+                long valid = 0, all = 0, gaps = 0;
+                for (int v : d) { all += v; if (v == -1) gaps++; else valid += v; }
+                assertEquals(c.get("sum_valid_int64").asLong(), valid, "image " + (i + 1) + " sum of valid pixels");
+                assertEquals(c.get("sum_all_as_int32_int64").asLong(), all, "image " + (i + 1) + " sum as int32");
+                assertEquals(c.get("n_gap_pixels_0xFFFFFFFF").asLong(), gaps, "image " + (i + 1) + " gap pixels");
+                for (int k = 0; k < positions.size(); k++) {
+                    int x = positions.get(k).get(0).asInt(), y = positions.get(k).get(1).asInt();
+                    assertEquals(c.get("values_at_positions_int32").get(k).asInt(), d[y * 1037 + x], "image " + (i + 1) + " pixel " + x + "," + y);
+                }
+                ByteBuffer b = ByteBuffer.allocate(4 * d.length).order(ByteOrder.LITTLE_ENDIAN);
+                b.asIntBuffer().put(d);
+                assertEquals(c.get("sha256_uint32_le_row_major").asText(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array())), "image " + (i + 1));
+            }
+            assertEquals(1, checked);
+        }
+    }
+
     private static void check(Path file, JsonNode p, int[] d, int[] size) throws Exception {
         String w = file.getFileName() + " panel " + p.get("panel").asInt();
         assertEquals(p.get("shape_slow_fast").get(0).asInt(), size[1], w + " slow size");
