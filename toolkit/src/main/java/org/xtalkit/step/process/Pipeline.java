@@ -179,7 +179,12 @@ public final class Pipeline {
                 command("merge", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "d_min", anomalous));
                 if (demo != null) cc = DemoData.ccToTruth(dir.resolve("merged.mtz"), demo);
             }
-            if (wanted("export")) command("export", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "mtz.d_min"));
+            if (wanted("export")) {
+                command("export", List.of("scaled.expt", "scaled.refl"), withDMin(cut, "mtz.d_min"));
+                // report.html comes from the report step (issue 9) when the build has it; it is not a processing step
+                if (Pipeline.command("report") != null) command("report", List.of("scaled.expt", "scaled.refl"));
+                else progress.log("(no report step in this build: report.html is not written)");
+            }
             if (stats == null && (wanted("merge") || wanted("export"))) stats = statistics(cut);
             if (!stopAfter.equals("export")) progress.log("Stopping after " + stopAfter + " (stop_after=" + stopAfter + ")");
             return summary(stats, dMin, cc);
@@ -240,7 +245,7 @@ public final class Pipeline {
             StepCommand c = Pipeline.command(name);
             if (c == null) throw new XtalException("process: the " + name + " step is not available yet in this build of"
                     + " xtalkit, so the run stops here; the files of the steps before it are in " + dir
-                    + " (stop_after=" + STEPS.get(STEPS.indexOf(name) - 1) + " stops before it)");
+                    + (STEPS.indexOf(name) > 0 ? " (stop_after=" + STEPS.get(STEPS.indexOf(name) - 1) + " stops before it)" : ""));
             step(name, log -> {
                 c.run(files, ParamValues.parse(name, c.parameters(), words), dir, log);
                 return "";
