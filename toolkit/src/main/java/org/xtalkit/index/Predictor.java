@@ -1,10 +1,9 @@
 package org.xtalkit.index;
 
+import org.xtalkit.geometry.RotationPredictor;
 import org.xtalkit.math.Mat3;
-import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
-import org.xtalkit.refine.RotationPrediction;
 
 /**
  * Where a known reflection is observed in a rotation scan: the rotation angle nearest to the
@@ -47,10 +46,10 @@ final class Predictor {
         double perx = px - parx, pery = py - pary, perz = pz - parz;
         double cx = ey * pz - ez * py, cy = ez * px - ex * pz, cz = ex * py - ey * px;   // e × p
         // both crossings of the Ewald sphere (s0 and p in the same lab frame), the one nearest the observation
-        double[] phis = RotationPrediction.phis(new Vec3(px, py, pz), new Vec3(ex, ey, ez), new Vec3(s0[0], s0[1], s0[2]));
-        if (phis == null) return false;
+        double[] phis = new double[2];
+        if (!RotationPredictor.crossings(px, py, pz, axis, s0, s0[0] * s0[0] + s0[1] * s0[1] + s0[2] * s0[2], phis)) return false;
         double phiObs = phi0 + zObs * width;
-        double p0 = RotationPrediction.nearest(phis[0], phiObs), p1 = RotationPrediction.nearest(phis[1], phiObs);
+        double p0 = RotationPredictor.nearest(phis[0], phiObs), p1 = RotationPredictor.nearest(phis[1], phiObs);
         double best = Math.abs(p0 - phiObs) <= Math.abs(p1 - phiObs) ? p0 : p1;
         double c = Math.cos(best), s = Math.sin(best);
         double s1x = parx + c * perx + s * cx + s0[0], s1y = pary + c * pery + s * cy + s0[1], s1z = parz + c * perz + s * cz + s0[2];
