@@ -158,8 +158,8 @@ public final class BasicErrorModel {
             if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = bins.target(dt, a, x1); }
             else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = bins.target(dt, a, x2); }
         }
-        double best = 0.5 * (lo + hi);
-        return bins.target(dt, a, 0) <= bins.target(dt, a, best) ? 0 : best;
+        // the bracket's midpoint, never exactly 0: DIALS reads b = 0 back as "unset" (and starts from 0.02)
+        return 0.5 * (lo + hi);
     }
 
     /** Intensity bins equally spaced in log(g·Ih), widened to hold a minimum count (DIALS' ErrorModelBinner). */
