@@ -49,6 +49,15 @@ public final class RotationPredictor {
         double rx = a[0] * h + a[1] * k + a[2] * l;
         double ry = a[3] * h + a[4] * k + a[5] * l;
         double rz = a[6] * h + a[7] * k + a[8] * l;
+        return crossings(rx, ry, rz, m2, s0, s0Length2, out);
+    }
+
+    /**
+     * The two crossings of a reciprocal-lattice point r (in the frame of the scan axis, i.e. F·A·h)
+     * for a unit axis m2 and the beam s0 in that frame; written to out as {@link #rotationAngles}.
+     * Shared with refinement, which needs it for a crystal that changes from reflection to reflection.
+     */
+    public static boolean crossings(double rx, double ry, double rz, double[] m2, double[] s0, double s0Length2, double[] out) {
         double r2 = rx * rx + ry * ry + rz * rz;
         if (r2 == 0 || r2 > 4 * s0Length2) return false;
         double rm = rx * m2[0] + ry * m2[1] + rz * m2[2];
@@ -65,6 +74,11 @@ public final class RotationPredictor {
         out[0] = wrap(base - delta);
         out[1] = wrap(base + delta);
         return true;
+    }
+
+    /** φ moved by whole turns to within π of a reference angle. */
+    public static double nearest(double phi, double reference) {
+        return phi - 2 * Math.PI * Math.round((phi - reference) / (2 * Math.PI));
     }
 
     /** Diffracted beam vector s1 = s0 + S·R(φ)·F·A·h in the laboratory frame (length 1/λ at a crossing). */

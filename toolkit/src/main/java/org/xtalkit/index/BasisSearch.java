@@ -40,7 +40,7 @@ final class BasisSearch {
         };
         progress.log(String.format(Locale.ROOT, "Setting d_min: %.2f; %d candidate basis vectors", dMin, vectors.size()));
         List<Crystal> candidates = BasisCombinations.candidates(vectors, 2000);
-        if (params.spaceGroup() != null || params.unitCell() != null) candidates = knownSymmetry(candidates, params);
+        if (params.spaceGroup() != null || params.unitCell() != null) candidates = knownSymmetry(candidates, params, params.maxRefine());
         if (candidates.isEmpty()) throw new XtalException("Indexing failed: no candidate basis from " + vectors.size() + " vectors"
                 + (params.spaceGroup() != null || params.unitCell() != null ? " matches the known symmetry" : ""));
 
@@ -77,9 +77,11 @@ final class BasisSearch {
         return new Found(best.crystal(), dMin);
     }
 
-    private static List<Crystal> knownSymmetry(List<Crystal> candidates, IndexParams params) {
+    /** The first {@code limit} candidates compatible with the known symmetry (DIALS' filter_known_symmetry). */
+    private static List<Crystal> knownSymmetry(List<Crystal> candidates, IndexParams params, int limit) {
         List<Crystal> out = new ArrayList<>();
         for (Crystal c : candidates) {
+            if (out.size() >= limit) break;
             UnitCell uc = c.unitCell();
             boolean ok = false;
             for (MetricSubgroups.Subgroup s : MetricSubgroups.find(uc, 5)) {

@@ -16,30 +16,10 @@ public final class Fft1d {
     private Fft1d() {}
 
     public static List<Vec3> candidateVectors(double[] rlp, double maxCell, double dMin) {
-        int m = rlp.length / 3;
-        double lMax = 2 * maxCell, w = 1 / (2 * lMax);
-        int n = Integer.highestOneBit((int) Math.ceil(2 / (dMin * w))) * 2;
         double[] dirs = Hemisphere.directions(Math.toRadians(1.2));
         int nd = dirs.length / 3;
-        double[] bestLen = new double[nd], bestPow = new double[nd];
-        DoubleFFT_1D fft = new DoubleFFT_1D(n);
-        double[] hist = new double[2 * n];
-        for (int d = 0; d < nd; d++) {
-            java.util.Arrays.fill(hist, 0);
-            double ux = dirs[3 * d], uy = dirs[3 * d + 1], uz = dirs[3 * d + 2];
-            for (int i = 0; i < m; i++) {
-                double x = rlp[3 * i] * ux + rlp[3 * i + 1] * uy + rlp[3 * i + 2] * uz;
-                int bin = (int) Math.floor(x / w) + n / 2;
-                if (bin >= 0 && bin < n) hist[2 * bin] += 1;
-            }
-            fft.complexForward(hist);
-            // frequency index k corresponds to a direct-space period L = k / (n w)
-            int kMin = (int) Math.ceil(Fft3d.MIN_CELL * n * w);
-            for (int k = Math.max(kMin, 1); k < n / 2; k++) {
-                double p = hist[2 * k] * hist[2 * k] + hist[2 * k + 1] * hist[2 * k + 1];
-                if (p > bestPow[d]) { bestPow[d] = p; bestLen[d] = k / (n * w); }
-            }
-        }
+        double[] bestLen = new double[nd];
+        double[] bestPow = peakPowers(rlp, dirs, maxCell, dMin, bestLen);
         // directions that are local maxima of power among near neighbours
         List<Vec3> vectors = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -59,4 +39,60 @@ public final class Fft1d {
         }
         return CandidateVectors.select(vectors, weights);
     }
+
+    /**
+     * For each direction, the strongest Fourier power of the projected points' histogram over
+     * periods MIN_CELL..2·maxCell, and (into lengthOut) that period.
+     */
+    static double[] peakPowers(double[] rlp, double[] dirs, double maxCell, double dMin, double[] lengthOut) {
+        return peaks(rlp, dirs, maxCell, dMin, lengthOut, false);
+    }
+
+    /**
+     * For each direction, the strongest cosine sum Σ cos(2π L u·r) over periods L up to max_cell:
+     * like the power, but it also demands that the lattice planes pass through the origin, which a
+     * wrong beam centre breaks by translating the reciprocal lattice.
+     */
+    static double[] originPhasedPeaks(double[] rlp, double[] dirs, double maxCell, double dMin) {
+        return peaks(rlp, dirs, maxCell, dMin, null, true);
+    }
+
+    private static double[] peaks(double[] rlp, double[] dirs, double maxCell, double dMin, double[] lengthOut, boolean phased) {
+        int m = rlp.length / 3, nd = dirs.length / 3;
+        double lMax = 2 * maxCell, w = 1 / (2 * lMax);
+        int n = Integer.highestOneBit((int) Math.ceil(2 / (dMin * w))) * 2;
+        double[] power = new double[nd];
+        DoubleFFT_1D fft = new DoubleFFT_1D(n);
+        double[] hist = new double[2 * n];
+        int kMin = Math.max(1, (int) Math.ceil(Fft3d.MIN_CELL * n * w));
+        for (int d = 0; d < nd; d++) {
+            java.util.Arrays.fill(hist, 0);
+            double ux = dirs[3 * d], uy = dirs[3 * d + 1], uz = dirs[3 * d + 2];
+            for (int i = 0; i < m; i++) {
+                double x = rlp[3 * i] * ux + rlp[3 * i + 1] * uy + rlp[3 * i + 2] * uz;
+                int bin = (phased ? (int) Math.round(x / w) : (int) Math.floor(x / w)) + n / 2;
+                if (bin >= 0 && bin < n) hist[2 * bin] += 1;
+            }
+            fft.complexForward(hist);
+            if (phased) {
+                // bin b sits at x = (b − n/2)·w, so (−1)^k Re F_k = Σ cos(2π L x) with L = k/(n w); periods to max_cell
+                for (int k = kMin; k <= n / 4; k++) {
+                    double c = ((k & 1) == 0 ? 1 : -1) * hist[2 * k];
+                    if (c > power[d]) power[d] = c;
+                }
+                continue;
+            }
+            // skip the origin lobe (the envelope of the spot distribution): start where the spectrum first rises
+            int k0 = 1;
+            double prev = pw(hist, 0);
+            while (k0 < n / 2 && pw(hist, k0) <= prev) { prev = pw(hist, k0); k0++; }
+            for (int k = Math.max(kMin, k0); k < n / 2; k++) {
+                double p = pw(hist, k);
+                if (p > power[d]) { power[d] = p; if (lengthOut != null) lengthOut[d] = k / (n * w); }
+            }
+        }
+        return power;
+    }
+
+    private static double pw(double[] c, int k) { return c[2 * k] * c[2 * k] + c[2 * k + 1] * c[2 * k + 1]; }
 }

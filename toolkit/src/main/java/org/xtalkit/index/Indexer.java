@@ -84,6 +84,14 @@ public final class Indexer {
             }
             MacroCycles.Outcome out = MacroCycles.run(e, system, refl, free, dMinIndexing, params, progress);
             e = out.experiment();
+            if (system == LatticeSystem.TRICLINIC) {
+                // refinement may leave the cell just outside the Niggli conditions: report the reduced setting
+                var red = org.xtalkit.lattice.NiggliReduction.reduce(e.crystal().unitCell());
+                if (!red.cbOp().isIdentity()) {
+                    e = e.withCrystal(red.cbOp().apply(e.crystal()));
+                    red.cbOp().applyToMiller(out.miller());
+                }
+            }
             for (int i = 0; i < n; i++) {
                 if (!free[i] || out.crystalId()[i] < 0) continue;
                 crystalId[i] = lattice;
@@ -129,7 +137,7 @@ public final class Indexer {
                     + ") is compatible with the indexed cell " + fmt(e.crystal().unitCell()) + " within 5 degrees");
         Crystal c = best.cbOp().apply(e.crystal());
         UnitCell sym = best.system().symmetrize(c.unitCell());
-        Mat3 u = StaticRefiner.orthonormalise(c.A().times(sym.bMatrix().inverse()));
+        Mat3 u = IndexRefinement.orthonormalise(c.A().times(sym.bMatrix().inverse()));
         c = Crystal.fromA(u.times(sym.bMatrix()), sg.hall());
         return e.withCrystal(c);
     }

@@ -34,6 +34,8 @@ final class MacroCycles {
         int cycles = Math.max(1, params.nMacroCycles());
         double[] rmsds = {Double.NaN, Double.NaN, Double.NaN};
         IndexAssignment.Result a = null;
+        boolean[] lastUse = null;
+        int[] lastMiller = null;
         for (int c = 0; c < cycles; c++) {
             double dCycle = cycles == 1 ? dFinal : dStart - c * (dStart - dFinal) / (cycles - 1);
             a = assign(e, px, panel, free, params);
@@ -41,8 +43,11 @@ final class MacroCycles {
             int nUse = 0;
             for (int i = 0; i < n; i++) if (a.crystalId()[i] >= 0 && d[i] >= dCycle - 1e-9) { use[i] = true; nUse++; }
             if (nUse < 10) break;
-            StaticRefiner refiner = new StaticRefiner(e, system, params.refine());
-            StaticRefiner.Result r = refiner.refine(new StaticRefiner.Observations(a.miller(), panel, px), use);
+            // the same spots with the same indices would refine to the same model
+            if (lastUse != null && java.util.Arrays.equals(use, lastUse) && java.util.Arrays.equals(a.miller(), lastMiller)) break;
+            lastUse = use;
+            lastMiller = a.miller().clone();
+            IndexRefinement.Outcome r = IndexRefinement.refine(e, system, refl, a.miller(), use, params.detectorFixList(), Progress.NONE);
             e = r.experiment();
             rmsds = r.rmsds();
             progress.log(String.format(Locale.ROOT, "Macro-cycle %d: d_min %.2f, %d reflections, rmsd %.3f px %.3f px %.3f images, cell %s",

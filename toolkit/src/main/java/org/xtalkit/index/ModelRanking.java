@@ -71,7 +71,7 @@ public final class ModelRanking {
 
     /** Smallest rotation angle (degrees) between two crystals' orientation frames, over basis permutations-free comparison. */
     static double angleBetween(Crystal a, Crystal b) {
-        var r = StaticRefiner.orthonormalise(a.U()).transpose().times(StaticRefiner.orthonormalise(b.U()));
+        var r = IndexRefinement.orthonormalise(a.U()).transpose().times(IndexRefinement.orthonormalise(b.U()));
         double tr = r.get(0, 0) + r.get(1, 1) + r.get(2, 2);
         return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, (tr - 1) / 2))));
     }

@@ -1,7 +1,7 @@
 package org.xtalkit.index;
 
+import org.xtalkit.geometry.RotationPredictor;
 import org.xtalkit.math.Mat3;
-import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.Panel;
 
@@ -45,19 +45,12 @@ final class Predictor {
         double parx = pe * ex, pary = pe * ey, parz = pe * ez;
         double perx = px - parx, pery = py - pary, perz = pz - parz;
         double cx = ey * pz - ez * py, cy = ez * px - ex * pz, cz = ex * py - ey * px;   // e × p
-        double A = perx * s0[0] + pery * s0[1] + perz * s0[2];
-        double B = cx * s0[0] + cy * s0[1] + cz * s0[2];
-        double C = -(px * px + py * py + pz * pz) / 2 - (parx * s0[0] + pary * s0[1] + parz * s0[2]);
-        double R = Math.hypot(A, B);
-        if (R == 0 || Math.abs(C) > R) return false;
-        double base = Math.atan2(B, A), da = Math.acos(C / R);
+        // both crossings of the Ewald sphere (s0 and p in the same lab frame), the one nearest the observation
+        double[] phis = new double[2];
+        if (!RotationPredictor.crossings(px, py, pz, axis, s0, s0[0] * s0[0] + s0[1] * s0[1] + s0[2] * s0[2], phis)) return false;
         double phiObs = phi0 + zObs * width;
-        double best = Double.NaN, bestDist = Double.POSITIVE_INFINITY;
-        for (double cand : new double[] {base + da, base - da}) {
-            double d = cand - phiObs;
-            d -= 2 * Math.PI * Math.rint(d / (2 * Math.PI));
-            if (Math.abs(d) < bestDist) { bestDist = Math.abs(d); best = phiObs + d; }
-        }
+        double p0 = RotationPredictor.nearest(phis[0], phiObs), p1 = RotationPredictor.nearest(phis[1], phiObs);
+        double best = Math.abs(p0 - phiObs) <= Math.abs(p1 - phiObs) ? p0 : p1;
         double c = Math.cos(best), s = Math.sin(best);
         double s1x = parx + c * perx + s * cx + s0[0], s1y = pary + c * pery + s * cy + s0[1], s1z = parz + c * perz + s * cz + s0[2];
         double[] d = dInv[panel];
@@ -68,22 +61,5 @@ final class Predictor {
         out[off + 1] = pix[1];
         out[off + 2] = (best - phi0) / width;
         return true;
-    }
-
-    /** Residuals (calc − obs) per observation, zero for inactive, a fixed 10 px / 1 image penalty where unpredictable. */
-    double[] residuals(StaticRefiner.Observations obs, boolean[] active) {
-        int n = obs.size();
-        double[] r = new double[3 * n], tmp = new double[3];
-        int[] m = obs.miller();
-        double[] xyz = obs.xyzPx();
-        for (int i = 0; i < n; i++) {
-            if (!active[i]) continue;
-            if (predict(m[3 * i], m[3 * i + 1], m[3 * i + 2], obs.panel()[i], xyz[3 * i + 2], tmp, 0)) {
-                for (int k = 0; k < 3; k++) r[3 * i + k] = tmp[k] - xyz[3 * i + k];
-            } else {
-                r[3 * i] = 10; r[3 * i + 1] = 10; r[3 * i + 2] = 1;
-            }
-        }
-        return r;
     }
 }

@@ -1,6 +1,7 @@
 package org.xtalkit.integrate;
 
 import org.xtalkit.XtalException;
+import org.xtalkit.geometry.Corrections;
 import org.xtalkit.io.image.ImageSource;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Experiment;

@@ -49,7 +49,7 @@ public final class SweepPredictor {
                     if (r.dot(r) > maxS2) continue;
                     if (!staticPred.rotationAngles(h, k, l, angles)) continue;
                     for (int which = 0; which < 2; which++) {
-                        double phi = wrapInto(angles[which], phiMid);
+                        double phi = RotationPredictor.nearest(angles[which], phiMid);
                         if (c.isScanVarying()) phi = followScanVarying(e, h, k, l, which, phi);
                         if (!(phi >= phiLo && phi < phiHi)) continue;
                         g.add(e, h, k, l, which == 1, phi, c);
@@ -68,10 +68,6 @@ public final class SweepPredictor {
         return best;
     }
 
-    private static double wrapInto(double phi, double centre) {
-        return phi - 2 * Math.PI * Math.round((phi - centre) / (2 * Math.PI));
-    }
-
     /** Re-solve φ with A at the reflection's own frame until it stops moving. */
     private static double followScanVarying(Experiment e, int h, int k, int l, int which, double phi) {
         double[] angles = new double[2];
@@ -79,7 +75,7 @@ public final class SweepPredictor {
             Mat3 a = aAtAngle(e, phi);
             RotationPredictor p = new RotationPredictor(a, e.beam(), e.goniometer());
             if (!p.rotationAngles(h, k, l, angles)) return Double.NaN;
-            double next = wrapInto(angles[which], phi);
+            double next = RotationPredictor.nearest(angles[which], phi);
             if (Math.abs(next - phi) < 1e-9) return next;
             phi = next;
         }

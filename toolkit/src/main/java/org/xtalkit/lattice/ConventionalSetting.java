@@ -19,8 +19,7 @@ final class ConventionalSetting {
 
     private static final int RANGE = 3;
 
-    static Result find(List<int[]> grp, Mat3 g) {
-        List<int[]> vectors = latticeVectors(g);
+    static Result find(List<int[]> grp, Mat3 g, List<int[]> vectors) {
         return switch (grp.size()) {
             case 1 -> new Result("aP", ChangeOfBasis.IDENTITY);
             case 2 -> monoclinic(grp.get(1), g, vectors);
@@ -181,7 +180,8 @@ final class ConventionalSetting {
         return true;
     }
 
-    private static List<int[]> latticeVectors(Mat3 g) {
+    /** Lattice vectors with indices up to ±3 in the reduced basis, shortest first. */
+    static List<int[]> latticeVectors(Mat3 g) {
         List<int[]> out = new ArrayList<>();
         for (int i = -RANGE; i <= RANGE; i++) for (int j = -RANGE; j <= RANGE; j++) for (int k = -RANGE; k <= RANGE; k++)
             if (i != 0 || j != 0 || k != 0) out.add(new int[] {i, j, k});

@@ -44,13 +44,32 @@ public final class SpaceGroups {
             if (key.equals(String.valueOf(e.number)) || key.equals(normalise(e.symbol)) || key.equals(shortForm(e.symbol)))
                 return e;
         }
-        throw new XtalException("space_group=" + symbol + ": not a chiral space group known to xtalkit "
-                + "(give a Hermann-Mauguin symbol such as P212121, I213, P3121 or a number)");
+        // any other group (centrosymmetric, other settings) from the space-group library
+        org.xtalkit.spacegroup.SpaceGroup sg;
+        try {
+            sg = org.xtalkit.spacegroup.SpaceGroup.of(symbol);
+        } catch (RuntimeException ex) {
+            throw new XtalException("space_group=" + symbol + ": unknown space group "
+                    + "(give a Hermann-Mauguin symbol such as P212121, I213, P3121 or a number)");
+        }
+        return new Entry(sg.number(), sg.xhm(), " " + sg.hall().trim(), bravaisOf(sg.number(), sg.centringType()));
     }
 
     /** The lowest-symmetry group of a Bravais lattice, as DIALS attaches to each refined setting. */
     public static Entry lowestSymmetry(String bravais) {
         return forBravais(bravais).get(0);
+    }
+
+    /** The Bravais lattice of a space group from its number and centring letter (reference settings). */
+    static String bravaisOf(int number, char centring) {
+        char c = Character.toUpperCase(centring);
+        if (number <= 2) return "aP";
+        if (number <= 15) return c == 'P' ? "mP" : "mC";
+        if (number <= 74) return "o" + (c == 'A' || c == 'B' ? 'C' : c);
+        if (number <= 142) return "t" + c;
+        if (number <= 167) return c == 'R' ? "hR" : "hP";
+        if (number <= 194) return "hP";
+        return "c" + c;
     }
 
     private static String normalise(String s) {

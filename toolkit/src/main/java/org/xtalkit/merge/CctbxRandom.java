@@ -5,11 +5,11 @@ package org.xtalkit.merge;
  * resolution from two draws). cctbx's half-dataset split starts a fresh generator for every
  * call, so with this generator and the same observation order the "random" CC½ split is DIALS'.
  */
-final class CctbxRandom {
+public final class CctbxRandom {
     private final int[] mt = new int[624];
     private int index = 624;
 
-    CctbxRandom() { this(0); }
+    public CctbxRandom() { this(0); }
 
     CctbxRandom(int seed) {
         mt[0] = seed + 1;

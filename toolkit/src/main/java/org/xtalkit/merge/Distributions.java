@@ -1,7 +1,7 @@
 package org.xtalkit.merge;
 
 /** The few distribution functions merging statistics need (normal and Student's t quantiles). */
-final class Distributions {
+public final class Distributions {
     private Distributions() {}
 
     /** Complementary error function, fractional error < 1.2e-7 (Chebyshev fit of Numerical Recipes' erfcc). */
@@ -13,10 +13,10 @@ final class Distributions {
         return x >= 0 ? r : 2 - r;
     }
 
-    static double normalCdf(double x) { return 0.5 * erfc(-x / Math.sqrt(2)); }
+    public static double normalCdf(double x) { return 0.5 * erfc(-x / Math.sqrt(2)); }
 
     /** Standard normal quantile by bisection on the CDF (ample precision for plots and tests of significance). */
-    static double normalQuantile(double p) {
+    public static double normalQuantile(double p) {
         if (p <= 0) return Double.NEGATIVE_INFINITY;
         if (p >= 1) return Double.POSITIVE_INFINITY;
         double lo = -40, hi = 40;

@@ -31,7 +31,7 @@ public record ScaledInput(ExperimentList experiments, ReflectionTable reflection
             ReflectionTable t = ReflReader.read(refls.get(f));
             int offset = all.size();
             all.addAll(el.experiments());
-            Map<Integer, String> ids = t.experimentIdentifiers();
+            Map<Integer, String> ids = new java.util.TreeMap<>(t.experimentIdentifiers());   // a copy: clearIdentifiers empties the view
             int[] id = t.ints("id");
             for (int i = 0; i < id.length; i++) if (id[i] >= 0) id[i] += offset;
             t.clearIdentifiers();

@@ -206,21 +206,11 @@ public final class Refiner {
         return t.ints("panel");
     }
 
+    /** The refinement observations of the given rows: the table's own columns, selected. */
     static Observations observations(ReflectionTable t, int[] rows) {
-        int[] hkl = t.miller("miller_index");
-        double[] xyz = t.vec3("xyzobs.mm.value"), var = t.vec3("xyzobs.mm.variance");
         int[] panel = t.has("panel") ? sizesAsInts(t) : new int[t.size()];
-        int n = rows.length;
-        int[] m = new int[3 * n], p = new int[n];
-        double[] x = new double[3 * n], v = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            System.arraycopy(hkl, 3 * r, m, 3 * i, 3);
-            System.arraycopy(xyz, 3 * r, x, 3 * i, 3);
-            System.arraycopy(var, 3 * r, v, 3 * i, 3);
-            p[i] = panel[r];
-        }
-        return new Observations(m, p, x, v);
+        return new Observations(t.miller("miller_index"), panel, t.vec3("xyzobs.mm.value"), t.vec3("xyzobs.mm.variance"))
+                .select(rows);
     }
 
     /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and the refinement flags. */

@@ -1,5 +1,6 @@
 package org.xtalkit.refine;
 
+import org.xtalkit.geometry.RotationPredictor;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Goniometer;
@@ -123,6 +124,8 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
         boolean[] ok = new boolean[n];
         Vec3 s0 = beam.s0();
         Vec3 s0Datum = setting.transpose().times(s0);
+        double[] axisArr = axis.toArray(), s0DatumArr = s0Datum.toArray();
+        double s0Length2 = s0.dot(s0);
         Mat3[] dPanelD = new Mat3[panels.length];
         for (int p = 0; p < panels.length; p++) dPanelD[p] = panels[p].d().inverse();
         int[] hkl = obs.miller();
@@ -133,11 +136,12 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
             Mat3 b = crystal.B(), fu = fixed.times(crystal.U());
             Vec3 bh = b.times(h);
             Vec3 x = fu.times(bh);
-            double[] phis = RotationPrediction.phis(x, axis, s0Datum);
+            double[] phis = new double[2];
+            if (!RotationPredictor.crossings(x.x(), x.y(), x.z(), axisArr, s0DatumArr, s0Length2, phis)) phis = null;
             int pi = obs.panel()[i];
             if (phis == null) { fillNaN(calc, residuals, i); continue; }
             double phiObs = xo[3 * i + 2];
-            double p0 = RotationPrediction.nearest(phis[0], phiObs), p1 = RotationPrediction.nearest(phis[1], phiObs);
+            double p0 = RotationPredictor.nearest(phis[0], phiObs), p1 = RotationPredictor.nearest(phis[1], phiObs);
             double phi = Math.abs(p0 - phiObs) <= Math.abs(p1 - phiObs) ? p0 : p1;
             Mat3 rphi = setting.times(Mat3.rotation(axis, phi));
             Vec3 r = rphi.times(x);

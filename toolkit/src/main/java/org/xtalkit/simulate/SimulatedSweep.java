@@ -118,25 +118,13 @@ public final class SimulatedSweep {
         if (px[0] < -edge || px[1] < -edge || px[0] > panel.imageSizeFast() + edge || px[1] > panel.imageSizeSlow() + edge)
             return;
         double dSpacing = 1 / s1.minus(s0).length();
-        double lpValue = lpCorrection(beam, m2, s0, s1);
-        double cosIncidence = Math.abs(s1.normalize().dot(panel.normal()));
-        double qeValue = 1 - Math.exp(-panel.mu() * panel.thickness() / cosIncidence);
+        double lpValue = org.xtalkit.geometry.Corrections.lp(beam, m2, s1);
+        double qeValue = org.xtalkit.geometry.Corrections.qe(panel, s1);
         double counts = p.intensityScale() * intensities.intensity(h, k, l, dSpacing) * qeValue / lpValue;
         double zc = scan.frameFromAngle(Math.toDegrees(phi));
         double sz = p.mosaicity() / Math.abs(zetaValue) / scan.oscillationWidth();
         if (zc + N_SIGMA_Z * sz < 0 || zc - N_SIGMA_Z * sz >= scan.numImages()) return;   // reaches no image
         rows.add(h, k, l, px[0], px[1], zc, sz, dSpacing, counts, lpValue, qeValue, zetaValue);
-    }
-
-    /** DIALS' lp correction L / P for the rotation method (dials/algorithms/integration/corrections.h). */
-    static double lpCorrection(Beam beam, Vec3 m2, Vec3 s0, Vec3 s1) {
-        double s1l = s1.length(), s0l = s0.length();
-        double lorentz = Math.abs(s1.dot(m2.cross(s0))) / (s0l * s1l);
-        double p1 = beam.polarizationNormal().dot(s1) / s1l;
-        double p3 = s1.dot(s0) / (s1l * s0l);
-        double pf = beam.polarizationFraction();
-        double polar = (1 - 2 * pf) * (1 - p1 * p1) + pf * (1 + p3 * p3);
-        return lorentz / polar;
     }
 
     private static double nearest(double angle, double target) {

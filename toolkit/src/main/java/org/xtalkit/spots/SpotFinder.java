@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,16 +53,15 @@ public final class SpotFinder {
         int[] strongPerImage = new int[n];
         AtomicInteger done = new AtomicInteger();
         List<BlockResult> results = new ArrayList<>();
-        ExecutorService pool = nproc == 1 ? null : Executors.newFixedThreadPool(nproc, r -> {
-            Thread t = new Thread(r, "find_spots");
-            t.setDaemon(true);
-            return t;
-        });
+        // with fewer blocks than threads, the panels of an image are split into row bands
+        int spare = (params.nproc() + blocks.size() - 1) / blocks.size();
+        ThreadLocal<DispersionThreshold> thresholds = ThreadLocal.withInitial(() -> new DispersionThreshold(params.threshold()));
+        ForkJoinPool pool = params.nproc() == 1 ? null : new ForkJoinPool(params.nproc());
         try {
             List<Future<BlockResult>> futures = new ArrayList<>();
             for (int[] b : blocks) {
                 BlockTask task = new BlockTask(source, b[0], b[1], n, firstFrame, twod, detector, masks, strongPerImage,
-                        progress, done);
+                        progress, done, thresholds, spare);
                 if (pool == null) results.add(task.call());
                 else futures.add(pool.submit(task));
             }
@@ -112,6 +112,10 @@ public final class SpotFinder {
         else spots.add(SpotBuilder.build(region, width));
     }
 
+    private static RuntimeException rethrow(Exception e) {
+        return e instanceof RuntimeException re ? re : new XtalException("spot finding failed: " + e, e);
+    }
+
     static int[] intersect(int[] a, int[] b) {
         int[] out = new int[Math.min(a.length, b.length)];
         int n = 0;
@@ -135,17 +139,62 @@ public final class SpotFinder {
         private final int[] strongPerImage;
         private final Progress progress;
         private final AtomicInteger done;
+        private final ThreadLocal<DispersionThreshold> thresholds;
+        private final int spare;
 
         BlockTask(ImageSource source, int start, int end, int total, int firstFrame, boolean twod, Detector detector,
-                  boolean[][] masks, int[] strongPerImage, Progress progress, AtomicInteger done) {
+                  boolean[][] masks, int[] strongPerImage, Progress progress, AtomicInteger done,
+                  ThreadLocal<DispersionThreshold> thresholds, int spare) {
             this.source = source; this.start = start; this.end = end; this.total = total;
             this.firstFrame = firstFrame; this.twod = twod; this.detector = detector; this.masks = masks;
             this.strongPerImage = strongPerImage; this.progress = progress; this.done = done;
+            this.thresholds = thresholds; this.spare = spare;
+        }
+
+        /** Strong pixels of every panel of an image; panels and row bands run in parallel when threads are spare. */
+        private IntList[] threshold(int[][] image) {
+            int np = detector.size();
+            int bands = spare <= 1 || !ForkJoinTask.inForkJoinPool() ? 1 : Math.max(1, (spare + np - 1) / np);
+            List<Callable<IntList>> work = new ArrayList<>();
+            for (int p = 0; p < np; p++) {
+                Panel panel = detector.panel(p);
+                int h = panel.imageSizeSlow(), nb = Math.max(1, Math.min(bands, h / 64));
+                for (int b = 0; b < nb; b++) {
+                    int panelIndex = p, r0 = (int) ((long) h * b / nb), r1 = (int) ((long) h * (b + 1) / nb);
+                    work.add(() -> {
+                        IntList out = new IntList(1024);
+                        thresholds.get().thresholdRows(image[panelIndex], masks[panelIndex], panel.imageSizeFast(), h,
+                                panel.trustedMin(), panel.trustedMax(), r0, r1, out);
+                        return out;
+                    });
+                }
+            }
+            List<IntList> results = new ArrayList<>();
+            if (work.size() > 1 && spare > 1 && ForkJoinTask.inForkJoinPool()) {
+                List<ForkJoinTask<IntList>> tasks = work.stream().map(ForkJoinTask::adapt).toList();
+                ForkJoinTask.invokeAll(tasks);
+                for (ForkJoinTask<IntList> t : tasks) results.add(t.join());
+            } else {
+                for (Callable<IntList> c : work) {
+                    try { results.add(c.call()); } catch (Exception e) { throw rethrow(e); }
+                }
+            }
+            IntList[] perPanel = new IntList[np];
+            int q = 0;
+            for (int p = 0; p < np; p++) {
+                int h = detector.panel(p).imageSizeSlow(), nb = Math.max(1, Math.min(bands, h / 64));
+                IntList all = results.get(q++);
+                for (int b = 1; b < nb; b++) {
+                    IntList more = results.get(q++);
+                    for (int t = 0; t < more.size; t++) all.add(more.data[t]);
+                }
+                perPanel[p] = all;
+            }
+            return perPanel;
         }
 
         @Override public BlockResult call() {
             int np = detector.size();
-            DispersionThreshold threshold = new DispersionThreshold(params.threshold());
             RegionLabeller[] labellers = new RegionLabeller[np];
             long totalPixels = 0;
             for (int p = 0; p < np; p++) {
@@ -153,16 +202,13 @@ public final class SpotFinder {
                 totalPixels += detector.panel(p).pixelCount();
             }
             long maxStrong = (long) Math.ceil(params.maxStrongPixelFraction() * totalPixels);
-            IntList strong = new IntList(4096);
             int[][] hot = new int[np][];
             for (int i = start; i < end; i++) {
                 int[][] image = source.read(i);
                 int frame = firstFrame + i, numStrong = 0;
+                IntList[] strongPixels = threshold(image);
                 for (int p = 0; p < np; p++) {
-                    Panel panel = detector.panel(p);
-                    strong.clear();
-                    threshold.threshold(image[p], masks[p], panel.imageSizeFast(), panel.imageSizeSlow(),
-                            panel.trustedMin(), panel.trustedMax(), strong);
+                    IntList strong = strongPixels[p];
                     labellers[p].addFrame(frame, image[p], strong);
                     numStrong += strong.size;
                     hot[p] = hot[p] == null ? strong.toArray() : intersect(hot[p], Arrays.copyOf(strong.data, strong.size));

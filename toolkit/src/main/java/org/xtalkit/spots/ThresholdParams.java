@@ -21,6 +21,8 @@ public record ThresholdParams(String algorithm, Double gain, int[] kernelSize, d
         if (kernelSize.length != 2 || kernelSize[0] <= 0 || kernelSize[1] <= 0)
             throw new IllegalArgumentException("kernel_size needs two positive integers, got "
                     + java.util.Arrays.toString(kernelSize));
+        if (kernelSize[0] > 63 || kernelSize[1] > 63)
+            throw new IllegalArgumentException("kernel_size " + kernelSize[0] + "," + kernelSize[1] + " is too large (at most 63,63)");
         kernelSize = kernelSize.clone();
         if (gain != null && !(gain > 0)) throw new IllegalArgumentException("gain must be > 0, got " + gain);
         if (sigmaBackground < 0 || sigmaStrong < 0) throw new IllegalArgumentException("sigma_background and sigma_strong must be >= 0");

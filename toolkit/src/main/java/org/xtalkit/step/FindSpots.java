@@ -1,5 +1,6 @@
 package org.xtalkit.step;
 
+import org.xtalkit.io.image.ImageSets;
 import org.xtalkit.io.image.ImageSource;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
@@ -30,7 +31,10 @@ import java.util.List;
 public final class FindSpots {
     private FindSpots() {}
 
-    /** Opens images first..last (1-based) of an image set. */
+    /**
+     * Opens images firstImage..lastImage (1-based scan numbers) of an image set, image 0 being
+     * firstImage; lastImage is Integer.MAX_VALUE for all of an image set without a scan.
+     */
     @FunctionalInterface
     public interface ImageOpener {
         ImageSource open(ImageSetRef imageSet, int firstImage, int lastImage);
@@ -53,7 +57,7 @@ public final class FindSpots {
         for (int j = 0; j < sets.size(); j++) {
             ImageSetRef ref = sets.get(j);
             List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < experiments.size(); i++) if (experiments.get(i).imageSet().equals(ref)) members.add(i);
+            for (int i = 0; i < experiments.size(); i++) if (java.util.Objects.equals(experiments.get(i).imageSet(), ref)) members.add(i);
             Experiment first = experiments.get(members.get(0));
             int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
             boolean still = true;
@@ -65,7 +69,8 @@ public final class FindSpots {
                 if (!s.isStill()) still = false;
             }
             progress.log("-".repeat(80) + "\nFinding strong spots in imageset " + j + "\n" + "-".repeat(80));
-            try (ImageSource source = opener.open(ref, lo == Integer.MAX_VALUE ? 1 : lo, hi == Integer.MIN_VALUE ? Integer.MAX_VALUE : hi)) {
+            try (ImageSource source = opener.open(ref, lo == Integer.MAX_VALUE ? 1 : lo,
+                    hi == Integer.MIN_VALUE ? Integer.MAX_VALUE : hi)) {
                 if (lo == Integer.MAX_VALUE) { lo = 1; hi = source.size(); }
                 SpotFinderParams sp = params.finderParams(first.detector().panel(0).type());
                 if (params.minSpotSize() == null)

@@ -1,6 +1,5 @@
 package org.xtalkit.step;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.image.ImageSets;
 import org.xtalkit.io.refl.ReflReader;
@@ -19,14 +18,8 @@ public final class IntegrateCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Integrate.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path expt = null, refl = null;
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expt = workDir.resolve(in);
-            else if (in.endsWith(".refl")) refl = workDir.resolve(in);
-            else throw new XtalException("integrate: expected an .expt and a .refl file, got '" + in + "'");
-        }
-        if (expt == null || refl == null)
-            throw new XtalException("integrate: give refined experiments and reflections, e.g. xtal integrate refined.expt refined.refl");
+        StepInputs files = StepInputs.of("integrate", inputs, workDir, "xtal integrate refined.expt refined.refl");
+        Path expt = files.experiment(), refl = files.reflection();
         Path base = expt.toAbsolutePath().getParent();
         Integrate.Result r = Integrate.run(ExptFile.read(expt), ReflReader.read(refl), values,
                 (e, i) -> ImageSets.open(e, base), progress);

@@ -1,6 +1,5 @@
 package org.xtalkit.step;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflReader;
 import org.xtalkit.io.refl.ReflWriter;
@@ -20,14 +19,8 @@ public final class RefineCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Refine.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path expt = null, refl = null;
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expt = workDir.resolve(in);
-            else if (in.endsWith(".refl")) refl = workDir.resolve(in);
-            else throw new XtalException("refine: expected an .expt and a .refl file, got '" + in + "'");
-        }
-        if (expt == null || refl == null) throw new XtalException("refine: give an experiment list and a reflection table, "
-                + "e.g. xtal refine indexed.expt indexed.refl");
+        StepInputs files = StepInputs.of("refine", inputs, workDir, "xtal refine indexed.expt indexed.refl");
+        Path expt = files.experiment(), refl = files.reflection();
         ExperimentList experiments = ExptFile.read(expt);
         ReflectionTable reflections = ReflReader.read(refl);
         Refine.Result r = Refine.run(experiments, reflections, values, progress);

@@ -1,5 +1,6 @@
 package org.xtalkit.refine;
 
+import org.xtalkit.geometry.RotationPredictor;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
@@ -58,17 +59,19 @@ final class SyntheticSweep {
                     if (h == 0 && k == 0 && l == 0) continue;
                     if (cell.dSpacing(h, k, l) < dMin) continue;
                     Vec3 xv0 = a.times(new Vec3(h, k, l));
-                    double[] phis = RotationPrediction.phis(xv0, goniometer.rotationAxis(), s0);
-                    if (phis == null) continue;
+                    double[] phis = new double[2];
+                    if (!RotationPredictor.crossings(xv0.x(), xv0.y(), xv0.z(), goniometer.rotationAxis().toArray(), s0.toArray(),
+                            s0.dot(s0), phis)) continue;
                     for (int which = 0; which < 2; which++) {
-                        double phi = RotationPrediction.nearest(phis[which], phiMax / 2);
+                        double phi = RotationPredictor.nearest(phis[which], phiMax / 2);
                         Vec3 xv = xv0;
                         // a crystal that changes with φ: iterate to the self-consistent crossing
                         for (int it = 0; it < 4; it++) {
                             xv = aAt.apply(phi).times(new Vec3(h, k, l));
-                            double[] ps = RotationPrediction.phis(xv, goniometer.rotationAxis(), s0);
-                            if (ps == null) { phi = Double.NaN; break; }
-                            phi = RotationPrediction.nearest(ps[which], phi);
+                            double[] ps = new double[2];
+                            if (!RotationPredictor.crossings(xv.x(), xv.y(), xv.z(), goniometer.rotationAxis().toArray(), s0.toArray(),
+                                    s0.dot(s0), ps)) { phi = Double.NaN; break; }
+                            phi = RotationPredictor.nearest(ps[which], phi);
                         }
                         if (!(phi >= 0 && phi <= phiMax)) continue;
                         Vec3 s1 = s0.plus(Mat3.rotation(goniometer.rotationAxis(), phi).times(xv));

@@ -106,6 +106,16 @@ class SpotFinderTest {
     }
 
     @Test
+    void oneImageSplitIntoRowBandsGivesTheSameSpots() {
+        SweepSource src = new SweepSource(100, 300, 1, 60, 3);
+        Detector d = new Detector(List.of(panel(100, 300)));
+        SpotFinderResult one = run(src, d, 1, false), bands = run(src, d, 4, false);
+        assertTrue(one.spots().size() > 10);
+        assertEquals(one.spots().size(), bands.spots().size());
+        for (int i = 0; i < one.spots().size(); i++) assertArrayEquals(one.spots().get(i).xyz(), bands.spots().get(i).xyz());
+    }
+
+    @Test
     void stillsAreLabelledPerImage() {
         SweepSource src = new SweepSource(60, 50, 6, 15, 5);
         Detector d = new Detector(List.of(panel(60, 50)));

@@ -1,18 +1,17 @@
 package org.xtalkit.step.merge;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.io.mtz.Mtz;
 import org.xtalkit.io.mtz.MtzWriter;
 import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.step.StepCommand;
+import org.xtalkit.step.StepInputs;
 import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamType;
 import org.xtalkit.step.params.ParamValues;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code xtal export scaled.expt scaled.refl} -> scaled.mtz (unmerged, with batch headers), as dials.export format=mtz. */
@@ -30,15 +29,8 @@ public final class ExportCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        List<Path> expts = new ArrayList<>(), refls = new ArrayList<>();
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expts.add(workDir.resolve(in));
-            else if (in.endsWith(".refl")) refls.add(workDir.resolve(in));
-            else throw new XtalException("export: expected .expt and .refl files, got '" + in + "'");
-        }
-        if (expts.isEmpty() || refls.isEmpty())
-            throw new XtalException("export: give scaled experiments and reflections, e.g. xtal export scaled.expt scaled.refl");
-        ScaledInput in = ScaledInput.read(expts, refls);
+        StepInputs files = StepInputs.of("export", inputs, workDir, "xtal export scaled.expt scaled.refl");
+        ScaledInput in = ScaledInput.read(files.experiments(), files.reflections());
         Double dMin = values.doubleOrNull("mtz.d_min");
         ScaledIntensities data = ScaledIntensities.select(in.reflections(), dMin == null ? 0 : dMin, 0,
                 values.getDouble("mtz.partiality_threshold"), values.getBool("mtz.combine_partials"))

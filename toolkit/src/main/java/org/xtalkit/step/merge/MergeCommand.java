@@ -1,6 +1,5 @@
 package org.xtalkit.step.merge;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.io.mtz.MtzWriter;
 import org.xtalkit.merge.Merge;
 import org.xtalkit.merge.MergedReflections;
@@ -10,12 +9,12 @@ import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.step.StepCommand;
+import org.xtalkit.step.StepInputs;
 import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamType;
 import org.xtalkit.step.params.ParamValues;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code xtal merge scaled.expt scaled.refl} -> merged.mtz, with dials.merge's statistics in the log. */
@@ -35,15 +34,8 @@ public final class MergeCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        List<Path> expts = new ArrayList<>(), refls = new ArrayList<>();
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expts.add(workDir.resolve(in));
-            else if (in.endsWith(".refl")) refls.add(workDir.resolve(in));
-            else throw new XtalException("merge: expected .expt and .refl files, got '" + in + "'");
-        }
-        if (expts.isEmpty() || refls.isEmpty())
-            throw new XtalException("merge: give scaled experiments and reflections, e.g. xtal merge scaled.expt scaled.refl");
-        ScaledInput in = ScaledInput.read(expts, refls);
+        StepInputs files = StepInputs.of("merge", inputs, workDir, "xtal merge scaled.expt scaled.refl");
+        ScaledInput in = ScaledInput.read(files.experiments(), files.reflections());
         Double dMin = values.doubleOrNull("d_min"), dMax = values.doubleOrNull("d_max");
         ScaledIntensities data = ScaledIntensities.select(in.reflections(), dMin == null ? 0 : dMin, dMax == null ? 0 : dMax,
                 values.getDouble("partiality_threshold"), values.getBool("combine_partials"));

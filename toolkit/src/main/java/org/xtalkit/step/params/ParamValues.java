@@ -44,11 +44,21 @@ public final class ParamValues {
         values.put(spec.name(), value);
     }
 
-    /** The spec a (possibly shortened) dotted key names: exact, or a unique dotted suffix. */
+    /**
+     * The spec a (possibly shortened) dotted key names: exact, or a dotted suffix — the shallowest
+     * one when several match (d_min is spotfinder.filter.d_min, not spotfinder.filter.ice_rings.d_min),
+     * ambiguous only when the shallowest are equally deep.
+     */
     private ParamSpec resolve(String key) {
         for (ParamSpec s : specs) if (s.name().equals(key)) return s;
         List<ParamSpec> hits = new ArrayList<>();
-        for (ParamSpec s : specs) if (s.name().endsWith("." + key)) hits.add(s);
+        int depth = Integer.MAX_VALUE;
+        for (ParamSpec s : specs) {
+            if (!s.name().endsWith("." + key)) continue;
+            int d = s.name().split("\\.").length;
+            if (d < depth) { hits.clear(); depth = d; }
+            if (d == depth) hits.add(s);
+        }
         if (hits.size() == 1) return hits.get(0);
         if (hits.size() > 1)
             throw new XtalException(step + ": parameter '" + key + "' is ambiguous: "

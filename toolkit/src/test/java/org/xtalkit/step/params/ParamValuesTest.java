@@ -19,7 +19,9 @@ class ParamValuesTest {
             ParamSpec.choice("spotfinder.threshold.algorithm", "dispersion_extended", "threshold",
                     "dispersion", "dispersion_extended"),
             ParamSpec.of("output.reflections", ParamType.PATH, "strong.refl", "output file"),
-            ParamSpec.of("refinement.d_min", ParamType.FLOAT, "None", "refinement limit"));
+            ParamSpec.of("refinement.d_min", ParamType.FLOAT, "None", "refinement limit"),
+            ParamSpec.of("prediction.d_min", ParamType.FLOAT, "None", "prediction limit"),
+            ParamSpec.of("spotfinder.filter.ice_rings.d_min", ParamType.FLOAT, "None", "ice ring limit"));
 
     @Test void defaultsAndShortNames() {
         ParamValues v = ParamValues.parse("find_spots", SPECS, "min_spot_size=4", "kernel_size=5,5");
@@ -36,10 +38,14 @@ class ParamValuesTest {
         assertTrue(e.getMessage().contains("spotfinder.filter.min_spot_size"), e.getMessage());
     }
 
-    @Test void ambiguousShortNameIsAnError() {
+    @Test void shortNamesResolveToTheShallowestMatchOrAreAmbiguous() {
+        // refinement.d_min and prediction.d_min are equally deep: ambiguous
         XtalException e = assertThrows(XtalException.class, () -> ParamValues.parse("x", SPECS, "d_min=2"));
         assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
-        assertEquals(2.0, ParamValues.parse("x", SPECS, "filter.d_min=2").getDouble("spotfinder.filter.d_min"));
+        // filter.d_min matches spotfinder.filter.d_min (depth 3) before spotfinder.filter.ice_rings.d_min (depth 4)
+        ParamValues v = ParamValues.parse("x", SPECS, "filter.d_min=2");
+        assertEquals(2.0, v.getDouble("spotfinder.filter.d_min"));
+        assertNull(v.doubleOrNull("spotfinder.filter.ice_rings.d_min"));
     }
 
     @Test void badValuesNameTheKeyAndWhatWasExpected() {

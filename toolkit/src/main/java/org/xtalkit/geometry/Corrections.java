@@ -1,4 +1,4 @@
-package org.xtalkit.integrate;
+package org.xtalkit.geometry;
 
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;

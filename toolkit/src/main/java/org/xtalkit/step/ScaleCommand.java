@@ -1,0 +1,40 @@
+package org.xtalkit.step;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.io.expt.ExptFile;
+import org.xtalkit.io.refl.ReflWriter;
+import org.xtalkit.merge.ScaledInput;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.scale.Scaler;
+import org.xtalkit.step.params.ParamSpec;
+import org.xtalkit.step.params.ParamValues;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code xtal scale a.expt a.refl [b.expt b.refl ...]} -> scaled.expt, scaled.refl. */
+public final class ScaleCommand implements StepCommand {
+    @Override public String name() { return "scale"; }
+    @Override public String summary() { return "scale integrated reflections (physical model, outliers, error model)"; }
+    @Override public List<ParamSpec> parameters() { return Scale.PARAMETERS; }
+
+    @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
+        List<Path> expts = new ArrayList<>(), refls = new ArrayList<>();
+        for (String in : inputs) {
+            if (in.endsWith(".expt") || in.endsWith(".json")) expts.add(workDir.resolve(in));
+            else if (in.endsWith(".refl")) refls.add(workDir.resolve(in));
+            else throw new XtalException("scale: expected .expt and .refl files, got '" + in + "'");
+        }
+        if (expts.isEmpty() || expts.size() != refls.size())
+            throw new XtalException("scale: give .expt and .refl files in pairs, e.g. xtal scale integrated.expt integrated.refl");
+        // joined as dials.scale joins several files: experiment ids renumbered in file order
+        ScaledInput in = ScaledInput.read(expts, refls);
+        Scaler.Result r = Scale.run(in.experiments(), in.reflections(), values, progress);
+        Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
+        ExptFile.write(r.experiments(), outExpt);
+        ReflWriter.write(r.reflections(), outRefl);
+        progress.log("Saving the scaled experiments to " + outExpt.getFileName());
+        progress.log("Saving the scaled reflections to " + outRefl.getFileName());
+    }
+}

@@ -1,0 +1,104 @@
+package org.xtalkit.step.process;
+
+import org.xtalkit.XtalException;
+import org.xtalkit.io.mtz.Mtz;
+import org.xtalkit.io.mtz.MtzReader;
+import org.xtalkit.model.UnitCell;
+import org.xtalkit.progress.Progress;
+import org.xtalkit.simulate.Simulate;
+import org.xtalkit.simulate.SimulationParams;
+import org.xtalkit.simulate.SimulationWriter;
+import org.xtalkit.simulate.WilsonIntensities;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The demo data of {@code xtal process demo}: the embedded simulated insulin sweep written once as
+ * miniCBF files (so that every step, a later step-by-step run and DIALS read the same images the
+ * way they read real data), and the correlation of merged intensities with the truth.
+ */
+public final class DemoData {
+    static final String PREFIX = "insulin";
+    private static final String STAMP = "demo.params";
+
+    private DemoData() {}
+
+    /**
+     * Writes the sweep into dir unless the same simulation is already there; returns the image template.
+     *
+     * @param words the simulation's key=value words, recorded beside the images to recognise them later
+     */
+    public static String write(SimulationParams params, String words, Path dir, int nproc, Progress progress) {
+        Path stamp = dir.resolve(STAMP);
+        String template = dir.resolve(PREFIX + "_####.cbf").toString();
+        if (sameSimulation(stamp, words, dir, params.nImages())) {
+            progress.log("Reusing the simulated insulin images in " + dir + " (" + words + ")");
+            return template;
+        }
+        progress.log(String.format(Locale.ROOT, "Simulating cubic insulin: %d images, binning %d, seed %d -> %s",
+                params.nImages(), params.binning(), params.seed(), dir));
+        SimulationWriter.write(Simulate.insulin(params), dir, SimulationWriter.Format.CBF, PREFIX, nproc, progress);
+        try {
+            Files.writeString(stamp, words + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw XtalException.badFile(stamp, "cannot write: " + e.getMessage(), e);
+        }
+        return template;
+    }
+
+    private static boolean sameSimulation(Path stamp, String words, Path dir, int nImages) {
+        try {
+            if (!Files.isRegularFile(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(words)) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        for (int i = 1; i <= nImages; i++)
+            if (!Files.isRegularFile(dir.resolve(String.format(Locale.ROOT, "%s_%04d.cbf", PREFIX, i)))) return false;
+        return true;
+    }
+
+    /**
+     * Pearson CC of IMEAN in a merged MTZ with the true intensities. The processed indexing may differ
+     * from the truth's by the twin operator of m-3m over m-3 (h,k,l -> k,h,-l): both are tried, the
+     * better one counts.
+     */
+    public static double ccToTruth(Path mergedMtz, SimulationParams params) {
+        Mtz mtz = MtzReader.read(mergedMtz);
+        float[] h = mtz.column("H").data(), k = mtz.column("K").data(), l = mtz.column("L").data(), i = mtz.column("IMEAN").data();
+        UnitCell cell = mtz.cell();
+        WilsonIntensities truth = new WilsonIntensities(params.seed(), params.bFactor(), params.anomalous());
+        int n = mtz.rows();
+        double[] obs = new double[n], direct = new double[n], twin = new double[n];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (Float.isNaN(i[r])) continue;
+            int a = Math.round(h[r]), b = Math.round(k[r]), c = Math.round(l[r]);
+            double d = cell.dSpacing(a, b, c);
+            obs[m] = i[r];
+            direct[m] = meanOfFriedel(truth, a, b, c, d);
+            twin[m] = meanOfFriedel(truth, b, a, -c, d);
+            m++;
+        }
+        return Math.max(pearson(obs, direct, m), pearson(obs, twin, m));
+    }
+
+    /** IMEAN merges both Friedel mates. */
+    private static double meanOfFriedel(WilsonIntensities t, int h, int k, int l, double d) {
+        return 0.5 * (t.intensity(h, k, l, d) + t.intensity(-h, -k, -l, d));
+    }
+
+    static double pearson(double[] x, double[] y, int n) {
+        double sx = 0, sy = 0;
+        for (int j = 0; j < n; j++) { sx += x[j]; sy += y[j]; }
+        double mx = sx / n, my = sy / n, sxx = 0, syy = 0, sxy = 0;
+        for (int j = 0; j < n; j++) {
+            double dx = x[j] - mx, dy = y[j] - my;
+            sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}
