@@ -68,8 +68,20 @@ public final class LatticeSymmetry {
         LatticeSymmetry p = ofPrimitive(toPrimitive.apply(conventional), maxDelta);
         ChangeOfBasis cbInpMin = toPrimitive.then(p.cbInpMin);
         List<Candidate> near = new ArrayList<>();
-        for (Candidate c : p.candidates) near.add(nearestToInput(c, cbInpMin, p.latticeRotations));
+        for (Candidate c : p.candidates) near.add(nearestToInput(bestMonoclinicBeta(c, p.minCell), cbInpMin, p.latticeRotations));
         return new LatticeSymmetry(p.minCell, cbInpMin, p.latticeRotations, List.copyOf(near));
+    }
+
+    /**
+     * cctbx's best_monoclinic_beta: a C-centred monoclinic cell is given as I 1 2/m 1 when that
+     * cell is less oblique (β nearer 90°).
+     */
+    private static Candidate bestMonoclinicBeta(Candidate c, UnitCell minCell) {
+        if (!c.patterson().equals("C 1 2/m 1")) return c;
+        ChangeOfBasis toI = c.cbMinBest().then(ChangeOfBasis.parse("-c,b,a+c"));
+        double betaC = c.cbMinBest().apply(minCell).beta(), betaI = toI.apply(minCell).beta();
+        if (Math.abs(betaI - 90) >= Math.abs(betaC - 90) - 1e-6) return c;
+        return new Candidate("I 1 2/m 1", "I 1 2 1", c.rotations(), toI, c.delta());
     }
 
     /**

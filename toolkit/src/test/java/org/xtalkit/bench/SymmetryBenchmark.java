@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Wall time of symmetry determination (read integrated .expt/.refl, Laue group scoring, absences,
  * reindexing; no writing) on DIALS-integrated fixtures, cold and warm (best of five), beside
- * dials.symmetry's wall time on the same files when DIALS is installed. With "-v" the first run's
+ * dials.symmetry's wall time on the same files when DIALS is installed; also on simulated insulin
+ * integrated here and written as .expt/.refl. With "-v" the first run's
  * log is printed.
  *
  * <p>Run: java -cp toolkit/target/classes:toolkit/target/test-classes:&lt;deps&gt; org.xtalkit.bench.SymmetryBenchmark [shared dir] [-v]
@@ -25,6 +26,20 @@ public final class SymmetryBenchmark {
         Path data = Path.of(sharedArg).toAbsolutePath().resolve("data");
         run("quartz", data.resolve("quartz_processed"), "integrated.expt", "integrated.refl", verbose);
         run("l_cysteine_narrow_wedge", data.resolve("l_cysteine_narrow_wedge"), "11_integrated.expt", "11_integrated.refl", verbose);
+        run("simulated insulin", simulatedInsulin(), "integrated.expt", "integrated.refl", verbose);
+    }
+
+    /** Simulate.insulin (100 images, binning 4) integrated by summation with the true models, written as DIALS files. */
+    static Path simulatedInsulin() throws Exception {
+        var sim = org.xtalkit.simulate.Simulate.insulin(org.xtalkit.simulate.SimulationParams.parse("nimages=100", "binning=4"));
+        var truth = sim.truth().experiments().get(0);
+        var t = org.xtalkit.integrate.Integrator.integrate(truth, 0, sim.images(),
+                org.xtalkit.integrate.ProfileModel.fromJson(truth.profileJson()), null,
+                org.xtalkit.integrate.Integrator.Options.defaults(), Progress.NONE);
+        Path dir = Files.createTempDirectory("symmetry-insulin");
+        ExptFile.write(org.xtalkit.model.ExperimentList.of(truth), dir.resolve("integrated.expt"));
+        org.xtalkit.io.refl.ReflWriter.write(t, dir.resolve("integrated.refl"));
+        return dir;
     }
 
     static void run(String name, Path dir, String expt, String refl, boolean verbose) throws Exception {
