@@ -34,6 +34,7 @@ public final class DemoData {
      */
     public static String write(SimulationParams params, String words, Path dir, int nproc, Progress progress) {
         Path stamp = dir.resolve(STAMP);
+        words = words + " simulator=" + simulatorBuild();
         String template = dir.resolve(PREFIX + "_####.cbf").toString();
         if (sameSimulation(stamp, words, dir, params.nImages())) {
             progress.log("Reusing the simulated insulin images in " + dir + " (" + words + ")");
@@ -48,6 +49,16 @@ public final class DemoData {
             throw XtalException.badFile(stamp, "cannot write: " + e.getMessage(), e);
         }
         return template;
+    }
+
+    /** When the simulator's code was built: images of an older simulator are made again, not reused. */
+    static long simulatorBuild() {
+        try {
+            Path code = Path.of(Simulate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.getLastModifiedTime(Files.isDirectory(code) ? code.resolve("org/xtalkit/simulate/Simulate.class") : code).toMillis();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static boolean sameSimulation(Path stamp, String words, Path dir, int nImages) {
