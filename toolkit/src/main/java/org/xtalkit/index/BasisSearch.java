@@ -51,7 +51,7 @@ final class BasisSearch {
         double[] r = Indexer.select3(rlp, inRes), p = Indexer.select(phi, inRes);
         int[] rows = rowsOf(free);
         double[] pxAll = refl.vec3("xyzobs.px.value");
-        int[] panelAll = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[refl.size()];
+        int[] panelAll = refl.has("panel") ? refl.intsOf("panel") : new int[refl.size()];
         int m = p.length;
         double[] px = new double[3 * m];
         int[] panel = new int[m];

@@ -46,7 +46,7 @@ public final class BeamCentreSearch {
         Arrays.sort(order, (a, b) -> Double.compare(norm(rlp, a), norm(rlp, b)));
         int m = Math.min(n, MAX_SPOTS);
         double[] px = refl.vec3("xyzobs.px.value");
-        int[] panel = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[n];
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
         double[] subPx = new double[3 * m];
         int[] subPanel = new int[m];
         for (int j = 0; j < m; j++) { System.arraycopy(px, 3 * order[j], subPx, 3 * j, 3); subPanel[j] = panel[order[j]]; }

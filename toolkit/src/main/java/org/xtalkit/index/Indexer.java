@@ -148,7 +148,7 @@ public final class Indexer {
         java.util.Arrays.fill(keep, true);
         if (!refl.has("bbox")) return keep;
         int[] bb = refl.int6("bbox");
-        int[] panel = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[n];
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(bb[6 * a + 4], bb[6 * b + 4]));
@@ -172,7 +172,7 @@ public final class Indexer {
         double[] calPx = refl.newVec3("xyzcal.px"), calMm = refl.newVec3("xyzcal.mm");
         boolean[] entering = refl.newBools("entering");
         int[] id = refl.ints("id"), m = refl.miller("miller_index");
-        int[] panel = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[n];
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
         double[] obs = refl.vec3("xyzobs.px.value"), s1 = refl.vec3("s1");
         List<Predictor> preds = new ArrayList<>();
         for (Experiment e : lattices) preds.add(Predictor.of(e));

@@ -23,7 +23,7 @@ final class MacroCycles {
                        IndexParams params, Progress progress) {
         int n = refl.size();
         double[] rlp = refl.vec3("rlp"), mm = refl.vec3("xyzobs.mm.value"), px = refl.vec3("xyzobs.px.value");
-        int[] panel = refl.has("panel") ? ReciprocalSpace.panelColumn(refl) : new int[n];
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
         double[] phi = new double[n], d = new double[n];
         double dFinal = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {

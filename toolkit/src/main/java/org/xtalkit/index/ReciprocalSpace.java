@@ -21,7 +21,7 @@ public final class ReciprocalSpace {
         int n = refl.size();
         double[] px = refl.vec3("xyzobs.px.value");
         double[] pxVar = refl.has("xyzobs.px.variance") ? refl.vec3("xyzobs.px.variance") : null;
-        int[] panel = refl.has("panel") ? panelColumn(refl) : new int[n];
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
         int[] id = refl.has("id") ? refl.ints("id") : new int[n];
         double[] mm = refl.newVec3("xyzobs.mm.value");
         double[] mmVar = refl.newVec3("xyzobs.mm.variance");
@@ -57,15 +57,5 @@ public final class ReciprocalSpace {
         if (e.goniometer() == null) return q;
         Mat3 r = e.goniometer().rotationAt(phi);
         return r.transpose().times(q);
-    }
-
-    static int[] panelColumn(ReflectionTable refl) {
-        var c = refl.column("panel");
-        if (c.data() instanceof long[] l) {
-            int[] out = new int[l.length];
-            for (int i = 0; i < l.length; i++) out[i] = (int) l[i];
-            return out;
-        }
-        return (int[]) c.data();
     }
 }

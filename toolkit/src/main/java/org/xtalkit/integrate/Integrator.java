@@ -106,11 +106,15 @@ public final class Integrator {
             if (fitter != null) {
                 fitter.finishReferences();
                 progress.log("Reference profiles from " + out.modelling() + " strong, fully recorded reflections");
-                ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
-                    Summed sum = summarise(e, model, r, null, s1, xyzMm);
-                    if (!sum.result.ok()) return;
-                    ProfileFitter.Fit f = fitter.fit(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]);
-                    out.writeFit(r.row, f);
+                // second pass: only what summation integrated, with the background pass 1 found (constant per shoebox)
+                ImageStream.ReflectionFactory summed = row -> Flag.INTEGRATED_SUM.allSetIn(out.flags[row]) ? factory.create(row) : null;
+                ImageStream.run(images, scan.numImages(), lists, summed, filler, r -> {
+                    int i = r.row;
+                    Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
+                    ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
+                    float[] background = new float[r.data.length];
+                    java.util.Arrays.fill(background, (float) out.bgMean[i]);
+                    out.writeFit(i, fitter.fit(r.toShoebox(background), s, xyzMm[3 * i + 2], xyzPx[3 * i + 2]));
                 }, pool, block, "integrate (profile fitting)", progress);
             }
         } finally {
@@ -122,14 +126,14 @@ public final class Integrator {
 
     private record Summed(BackgroundAndSum.Result result, float[] background, Vec3 s1) {}
 
-    /** Per reflection, once its last frame is in: mask, background, summation; columns when {@code out} is given. */
+    /** Per reflection, once its last frame is in: mask, background, summation, and its columns. */
     private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm) {
         int i = r.row;
         Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
         ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
         float[] background = new float[r.data.length];
         BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
-        if (out != null) out.write(i, r, res);
+        out.write(i, r, res);
         return new Summed(res, background, s);
     }
 

@@ -62,7 +62,7 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
         long[] flags = t.has("flags") ? t.sizes("flags") : new long[n];
         double[] d = t.has("d") ? t.doubles("d") : null;
         double[] part = t.has("partiality") ? t.doubles("partiality") : null;
-        int[] pid = t.has("partial_id") ? partialIds(t) : null;
+        int[] pid = t.has("partial_id") ? t.intsOf("partial_id") : null;
         if ((dMin > 0 || dMax > 0) && d == null) throw new XtalException("d_min/d_max need the 'd' column in the reflection table");
 
         int[] keep = new int[n];
@@ -100,16 +100,6 @@ public record ScaledIntensities(int[] hkl, double[] i, double[] sigma, int[] id,
             pp[q] = P[j];
         }
         return new ScaledIntensities(h, ii, s, id, row, pp);
-    }
-
-    private static int[] partialIds(ReflectionTable t) {
-        var c = t.column("partial_id");
-        return switch (c.type()) {
-            case INT -> t.ints("partial_id");
-            case SIZE_T -> { long[] l = t.sizes("partial_id"); int[] o = new int[l.length]; for (int i = 0; i < l.length; i++) o[i] = (int) l[i]; yield o; }
-            case DOUBLE -> { double[] l = t.doubles("partial_id"); int[] o = new int[l.length]; for (int i = 0; i < l.length; i++) o[i] = (int) l[i]; yield o; }
-            default -> throw new XtalException("column 'partial_id' has unexpected type " + c.type().dialsName);
-        };
     }
 
     /** DIALS' sum_partial_reflections: inverse-variance mean into the first part, partialities added. */

@@ -175,7 +175,7 @@ public final class Refiner {
         int[] hkl = t.miller("miller_index");
         long[] flags = t.flags();
         double[] xyz = t.vec3("xyzobs.mm.value");
-        int[] panel = t.has("panel") ? sizesAsInts(t) : new int[n];
+        int[] panel = t.has("panel") ? t.intsOf("panel") : new int[n];
         // DIALS tests the volume spanned by s0, s1 (both of length 1/λ) and the axis
         Vec3 s0 = exp.beam().s0();
         double k = 1 / exp.beam().wavelength();
@@ -196,19 +196,9 @@ public final class Refiner {
         return keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int[] sizesAsInts(ReflectionTable t) {
-        var col = t.column("panel");
-        if (col.data() instanceof long[] l) {
-            int[] p = new int[l.length];
-            for (int i = 0; i < l.length; i++) p[i] = (int) l[i];
-            return p;
-        }
-        return t.ints("panel");
-    }
-
     /** The refinement observations of the given rows: the table's own columns, selected. */
     static Observations observations(ReflectionTable t, int[] rows) {
-        int[] panel = t.has("panel") ? sizesAsInts(t) : new int[t.size()];
+        int[] panel = t.has("panel") ? t.intsOf("panel") : new int[t.size()];
         return new Observations(t.miller("miller_index"), panel, t.vec3("xyzobs.mm.value"), t.vec3("xyzobs.mm.variance"))
                 .select(rows);
     }

@@ -1,6 +1,5 @@
 package org.xtalkit.scale;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.table.ReflectionTable;
 
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ record PartialSums(double[] iSum, double[] vSum, double[] iPrf, double[] vPrf, d
         double[] part = t.has("partiality") ? t.doubles("partiality").clone() : null;
         boolean[] absorbed = new boolean[n];
         if (part == null || !t.has("partial_id")) return new PartialSums(is, vs, ip, vp, part, absorbed, 0);
-        long[] pid = partialIds(t);
+        int[] pid = t.intsOf("partial_id");
         int[] ids = t.ints("id");
         Map<Long, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < n; r++) {
@@ -57,17 +56,5 @@ record PartialSums(double[] iSum, double[] vSum, double[] iPrf, double[] vPrf, d
             combined += g.size() - 1;
         }
         return new PartialSums(is, vs, ip, vp, part, absorbed, combined);
-    }
-
-    private static long[] partialIds(ReflectionTable t) {
-        var c = t.column("partial_id");
-        long[] out = new long[t.size()];
-        switch (c.type()) {
-            case INT -> { int[] v = t.ints("partial_id"); for (int i = 0; i < v.length; i++) out[i] = v[i]; }
-            case SIZE_T -> { long[] v = t.sizes("partial_id"); System.arraycopy(v, 0, out, 0, v.length); }
-            case DOUBLE -> { double[] v = t.doubles("partial_id"); for (int i = 0; i < v.length; i++) out[i] = (long) v[i]; }
-            default -> throw new XtalException("column 'partial_id' has unexpected type " + c.type().dialsName);
-        }
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package org.xtalkit.step;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.index.Indexer;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflReader;
@@ -19,8 +18,8 @@ public final class IndexCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Index.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path[] files = StepFiles.exptAndRefl("index", inputs, workDir, "xtal index imported.expt strong.refl");
-        Indexer.Result r = Index.run(ExptFile.read(files[0]), ReflReader.read(files[1]), values, progress);
+        StepInputs files = StepInputs.of("index", inputs, workDir, "xtal index imported.expt strong.refl");
+        Indexer.Result r = Index.run(ExptFile.read(files.experiment()), ReflReader.read(files.reflection()), values, progress);
         Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
         ExptFile.write(r.experiments(), outExpt);
         ReflWriter.write(r.reflections(), outRefl);

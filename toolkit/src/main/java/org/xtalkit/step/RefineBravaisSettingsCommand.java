@@ -20,8 +20,8 @@ public final class RefineBravaisSettingsCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return RefineBravaisSettings.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path[] files = StepFiles.exptAndRefl("refine_bravais_settings", inputs, workDir, "xtal refine_bravais_settings indexed.expt indexed.refl");
-        List<BravaisSettings.Setting> s = RefineBravaisSettings.run(ExptFile.read(files[0]), ReflReader.read(files[1]), values, progress);
+        StepInputs files = StepInputs.of("refine_bravais_settings", inputs, workDir, "xtal refine_bravais_settings indexed.expt indexed.refl");
+        List<BravaisSettings.Setting> s = RefineBravaisSettings.run(ExptFile.read(files.experiment()), ReflReader.read(files.reflection()), values, progress);
         String prefix = values.str("output.prefix") == null ? "" : values.str("output.prefix") + "_";
         for (BravaisSettings.Setting x : s) {
             Path out = workDir.resolve(prefix + "bravais_setting_" + x.number() + ".expt");

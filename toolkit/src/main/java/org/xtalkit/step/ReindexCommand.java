@@ -18,13 +18,10 @@ public final class ReindexCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Reindex.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path expt = null, refl = null;
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expt = workDir.resolve(in);
-            else if (in.endsWith(".refl")) refl = workDir.resolve(in);
-            else throw new XtalException("reindex: expected .expt and .refl files, got '" + in + "'");
-        }
-        if (expt == null) throw new XtalException("reindex: give an experiment list, e.g. xtal reindex indexed.expt change_of_basis_op=a,-a-b,-c");
+        String usage = "xtal reindex indexed.expt [indexed.refl] change_of_basis_op=a,-a-b,-c";
+        StepInputs files = StepInputs.sort("reindex", inputs, workDir, usage);
+        if (files.experiments().isEmpty()) throw new XtalException("reindex: give an experiment list (usage: " + usage + ")");
+        Path expt = files.experiment(), refl = files.reflectionOrNull();
         Reindex.Result r = Reindex.run(ExptFile.read(expt), refl == null ? null : ReflReader.read(refl), values);
         Path outExpt = workDir.resolve(values.str("output.experiments"));
         ExptFile.write(r.experiments(), outExpt);

@@ -10,7 +10,6 @@ import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamValues;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code xtal scale a.expt a.refl [b.expt b.refl ...]} -> scaled.expt, scaled.refl. */
@@ -20,16 +19,12 @@ public final class ScaleCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Scale.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        List<Path> expts = new ArrayList<>(), refls = new ArrayList<>();
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expts.add(workDir.resolve(in));
-            else if (in.endsWith(".refl")) refls.add(workDir.resolve(in));
-            else throw new XtalException("scale: expected .expt and .refl files, got '" + in + "'");
-        }
-        if (expts.isEmpty() || expts.size() != refls.size())
-            throw new XtalException("scale: give .expt and .refl files in pairs, e.g. xtal scale integrated.expt integrated.refl");
+        String usage = "xtal scale integrated.expt integrated.refl [more pairs]";
+        StepInputs files = StepInputs.of("scale", inputs, workDir, usage);
+        if (files.experiments().size() != files.reflections().size())
+            throw new XtalException("scale: give .expt and .refl files in pairs (usage: " + usage + ")");
         // joined as dials.scale joins several files: experiment ids renumbered in file order
-        ScaledInput in = ScaledInput.read(expts, refls);
+        ScaledInput in = ScaledInput.read(files.experiments(), files.reflections());
         Scaler.Result r = Scale.run(in.experiments(), in.reflections(), values, progress);
         Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
         ExptFile.write(r.experiments(), outExpt);

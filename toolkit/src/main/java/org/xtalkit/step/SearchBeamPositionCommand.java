@@ -22,8 +22,8 @@ public final class SearchBeamPositionCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path[] files = StepFiles.exptAndRefl("search_beam_position", inputs, workDir, "xtal search_beam_position imported.expt strong.refl");
-        BeamCentreSearch.Result r = BeamCentreSearch.run(ExptFile.read(files[0]), ReflReader.read(files[1]),
+        StepInputs files = StepInputs.of("search_beam_position", inputs, workDir, "xtal search_beam_position imported.expt strong.refl");
+        BeamCentreSearch.Result r = BeamCentreSearch.run(ExptFile.read(files.experiment()), ReflReader.read(files.reflection()),
                 values.getDouble("default.mm_search_scope"), progress);
         Path out = workDir.resolve(values.str("output.experiments"));
         ExptFile.write(r.optimised(), out);

@@ -1,6 +1,5 @@
 package org.xtalkit.step;
 
-import org.xtalkit.XtalException;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflReader;
 import org.xtalkit.io.refl.ReflWriter;
@@ -18,14 +17,8 @@ public final class SymmetryCommand implements StepCommand {
     @Override public List<ParamSpec> parameters() { return Symmetry.PARAMETERS; }
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
-        Path expt = null, refl = null;
-        for (String in : inputs) {
-            if (in.endsWith(".expt") || in.endsWith(".json")) expt = workDir.resolve(in);
-            else if (in.endsWith(".refl")) refl = workDir.resolve(in);
-            else throw new XtalException("symmetry: expected an .expt and a .refl file, got '" + in + "'");
-        }
-        if (expt == null || refl == null) throw new XtalException("symmetry: give an experiment list and a reflection table, "
-                + "e.g. xtal symmetry integrated.expt integrated.refl");
+        StepInputs files = StepInputs.of("symmetry", inputs, workDir, "xtal symmetry integrated.expt integrated.refl");
+        Path expt = files.experiment(), refl = files.reflection();
         Symmetry.Result r = Symmetry.run(ExptFile.read(expt), ReflReader.read(refl), values, progress);
         Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
         ExptFile.write(r.experiments(), outExpt);

@@ -43,7 +43,7 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
         double[] lp = t.has("lp") ? t.doubles("lp") : null;
         double[] qe = t.has("qe") ? t.doubles("qe") : t.has("dqe") ? t.doubles("dqe") : null;
         double[] part = t.has("partiality") ? t.doubles("partiality") : null;
-        int[] pid = t.has("partial_id") ? partialIds(t) : null;
+        int[] pid = t.has("partial_id") ? t.intsOf("partial_id") : null;
         double[] z = t.has("xyzobs.px.value") ? t.vec3("xyzobs.px.value") : null;
         double scanEnd = Double.POSITIVE_INFINITY;
         if (expt != null && expt.scan() != null && z != null) {
@@ -161,15 +161,5 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
             IS[f] = is; VS[f] = vs; P[f] = p;
             for (int q = 1; q < g.size(); q++) drop[g.get(q)] = true;
         }
-    }
-
-    private static int[] partialIds(ReflectionTable t) {
-        var c = t.column("partial_id");
-        return switch (c.type()) {
-            case INT -> t.ints("partial_id");
-            case SIZE_T -> { long[] l = t.sizes("partial_id"); int[] o = new int[l.length]; for (int i = 0; i < l.length; i++) o[i] = (int) l[i]; yield o; }
-            case DOUBLE -> { double[] l = t.doubles("partial_id"); int[] o = new int[l.length]; for (int i = 0; i < l.length; i++) o[i] = (int) l[i]; yield o; }
-            default -> throw new XtalException("column 'partial_id' has unexpected type " + c.type().dialsName);
-        };
     }
 }

@@ -64,6 +64,21 @@ public final class ReflectionTable {
     public String[] strings(String name) { return (String[]) typed(name, ColumnType.STRING).data(); }
     public Shoebox[] shoeboxes(String name) { return (Shoebox[]) typed(name, ColumnType.SHOEBOX).data(); }
 
+    /**
+     * An integer-valued scalar column as int[] whatever type the file gave it (DIALS writes "panel" and
+     * "partial_id" as std::size_t, older files as int or double): the int column itself, else a copy.
+     */
+    public int[] intsOf(String name) {
+        Column c = column(name);
+        int n = size;
+        switch (c.type()) {
+            case INT: return (int[]) c.data();
+            case SIZE_T: { long[] v = (long[]) c.data(); int[] o = new int[n]; for (int i = 0; i < n; i++) o[i] = (int) v[i]; return o; }
+            case DOUBLE: { double[] v = (double[]) c.data(); int[] o = new int[n]; for (int i = 0; i < n; i++) o[i] = (int) v[i]; return o; }
+            default: throw new IllegalArgumentException("column '" + name + "' is " + c.type().dialsName + ", not an integer column");
+        }
+    }
+
     // Creating columns: allocate, add, return the array to fill.
     public int[] newInts(String name) { return (int[]) add(name, ColumnType.INT); }
     public double[] newDoubles(String name) { return (double[]) add(name, ColumnType.DOUBLE); }

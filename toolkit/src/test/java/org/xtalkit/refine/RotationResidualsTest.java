@@ -33,24 +33,7 @@ class RotationResidualsTest {
             double[] p0 = prob.parameters();
             for (int i = 0; i < p0.length; i++) p0[i] += 0.3 * ((i % 3) - 1) * (i < 5 ? 1 : 0.01 * Math.abs(p0[i]) + 0.1);
             prob.setParameters(p0);
-            var ev = prob.evaluate(true);
-            int np = p0.length, m = ev.residuals().length;
-            for (int j = 0; j < np; j++) {
-                double h = 1e-6 * Math.max(1, Math.abs(p0[j]));
-                double[] plus = p0.clone(), minus = p0.clone();
-                plus[j] += h;
-                minus[j] -= h;
-                prob.setParameters(plus);
-                double[] rp = prob.evaluate(false).residuals();
-                prob.setParameters(minus);
-                double[] rm = prob.evaluate(false).residuals();
-                prob.setParameters(p0);
-                for (int i = 0; i < m; i++) {
-                    double fd = (rp[i] - rm[i]) / (2 * h), an = ev.jacobian()[i * np + j];
-                    assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(fd)),
-                            c[1] + " " + prob.parameterNames().get(j) + " residual " + i);
-                }
-            }
+            JacobianCheck.assertMatchesFiniteDifferences(prob, String.valueOf(c[1]));
         }
     }
 
