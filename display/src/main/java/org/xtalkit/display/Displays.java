@@ -53,6 +53,7 @@ public final class Displays {
                 MimeBundle b = image(v.render());
                 return MimeBundle.png(java.util.Base64.getDecoder().decode(b.get(MimeBundle.PNG)), v.toString());
             }),
+            new Renderer<>(org.xtalkit.display.image.ReciprocalLatticeView.class, org.xtalkit.display.image.ReciprocalLatticeView::bundle),
             new Renderer<>(List.class, l -> BravaisDisplay.isSettings(l) ? BravaisDisplay.bundleOf(l) : null));
 
     private Displays() {}
