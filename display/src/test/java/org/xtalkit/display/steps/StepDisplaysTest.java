@@ -107,6 +107,27 @@ class StepDisplaysTest {
         assertTrue(plots.size() == expected);
     }
 
+    @Test void refineResultShowsMacroCyclesAndTheCellWithEsds() {
+        org.xtalkit.step.Refine.Result r = org.xtalkit.step.Refine.run(indexed, indexedRefl,
+                ParamValues.parse("refine", org.xtalkit.step.Refine.PARAMETERS, "scan_varying=False"), Progress.NONE);
+        String html = html(r);
+        for (String h : RefineDisplay.HEADER) assertTrue(html.contains(h), h);
+        assertTrue(html.contains("scan-static"), "the macro-cycle named");
+        double[] esd = CrystalCard.cellEsds(r.perExperiment().get(0).parameterNames(), r.perExperiment().get(0).parameterEsds(),
+                r.experiments().get(0).crystal().unitCell());
+        assertTrue(esd != null && esd[0] > 0 && esd[0] < 0.05, "a refined to better than 0.05 Å: " + java.util.Arrays.toString(esd));
+        assertEquals(esd[0], esd[1], 0, "P 31 2 1: b is a");
+        assertEquals(0, esd[3], 0, "α fixed at 90° by symmetry");
+        assertTrue(html.contains(CrystalCard.withEsd(r.experiments().get(0).crystal().unitCell().a(), esd[0])), "cell shown with its esd");
+    }
+
+    @Test void valuesCarryTheirEsdInTheLastDigits() {
+        assertEquals("67.4636(12)", CrystalCard.withEsd(67.46357, 0.0012));
+        assertEquals("109.47(3)", CrystalCard.withEsd(109.4712, 0.03));
+        assertEquals("5.4(3)", CrystalCard.withEsd(5.41, 0.25));
+        assertEquals("78(2)", CrystalCard.withEsd(78.1, 2.2));
+    }
+
     @Test void integrateShowsShellsAndPerImage() {
         List<IntegrateDisplay.Shell> shells = IntegrateDisplay.shells(integratedRefl);
         assertEquals(10, shells.size());
