@@ -1,7 +1,7 @@
 package org.xtalkit.index;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.lattice.LatticeSystem;
 import org.xtalkit.lattice.MetricSubgroups;
 import org.xtalkit.lattice.SpaceGroups;
