@@ -156,6 +156,16 @@ class StepDisplaysTest {
         Fixtures.assertCharts(html, 3);   // scale term, decay term, inverse scale per image
     }
 
+    @Test void scaleResultShowsItsModelAndTheErrorModelFit() {
+        org.xtalkit.scale.Scaler.Result r = org.xtalkit.step.Scale.run(integrated, integratedRefl,
+                ParamValues.parse("scale", org.xtalkit.step.Scale.PARAMETERS), Progress.NONE);
+        String html = html(r);
+        assertTrue(html.contains(String.format(Locale.ROOT, "%.5f", Math.abs(r.errorModel().a()))), "error model a as fitted");
+        int plots = Fixtures.images(html).size();
+        assertEquals(3 + (r.errorModel().refined() ? 1 : 0), plots, "scale, decay, inverse scale per image (+ error-model bins)");
+        Fixtures.assertCharts(html, plots);
+    }
+
     @Test void mergeShowsTheStatisticsTableAndPlots() {
         ScaledInput in = ScaledInput.read(List.of(Fixtures.quartz("scaled.expt")), List.of(Fixtures.quartz("scaled.refl")));
         MergingStatisticsResult r = MergingStatistics.compute(ScaledIntensities.select(in.reflections(), 0, 0, 0.4, true),
