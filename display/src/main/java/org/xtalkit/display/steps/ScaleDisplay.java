@@ -47,6 +47,8 @@ public final class ScaleDisplay {
             if (m != null && zRange != null) for (XYChart ch : modelCharts(x, m, zRange)) plots.add(Charts.img(ch));
             XYChart inv = inverseScalePerImage(x, t, e);
             if (inv != null) plots.add(Charts.img(inv));
+            java.awt.image.BufferedImage abs = m == null ? null : AbsorptionSurface.picture(m);
+            if (abs != null) plots.add(Html.img(org.xtalkit.display.Displays.pngBytes(abs), "absorption surface"));
             if (experiments.size() > 1) b.append("<p><b>Experiment ").append(e).append("</b></p>");
             b.append(Html.row(plots));
         }
