@@ -77,7 +77,7 @@ public final class ScaleDisplay {
         double[] z = new double[n], img = new double[n];
         for (int i = 0; i < n; i++) {
             z[i] = (zRange[1] - zRange[0]) * i / (n - 1);
-            img[i] = x.scan().firstImage() + zRange[0] + z[i];
+            img[i] = zRange[0] + z[i] + 1;   // DIALS frame z lies on image z + 1 (image n spans [n − 1, n))
         }
         double[][] cb = m.scaleAndDecay(zRange[1] - zRange[0], z);
         XYChart scale = PerImage.chart("Scale term against image", "scale term C");

@@ -110,6 +110,17 @@ class StepDisplaysTest {
         String html = IntegrateDisplay.html(integrated, integratedRefl);
         for (String h : List.of("d_max", "d_min", "#obs", "&lt;I/sigI&gt; (sum)", "&lt;I/sigI&gt; (prf)")) assertTrue(html.contains(h), h);
         Fixtures.assertCharts(html, 2);
+        for (String h : IntegrateDisplay.IMAGE_HEADER) assertTrue(html.contains(org.xtalkit.display.Html.escape(h)), h);
+        double[][] p = IntegrateDisplay.perImage(integrated.get(0), integratedRefl, 0);
+        int counted = 0, summed = 0;
+        for (double c : p[2]) counted += (int) c;
+        long[] flags = integratedRefl.flags();
+        double[] cal = integratedRefl.vec3("xyzcal.px");
+        int first = integrated.get(0).scan().firstImage() - 1, last = integrated.get(0).scan().lastImage();
+        for (int i = 0; i < flags.length; i++)
+            if (org.xtalkit.table.Flag.INTEGRATED_SUM.allSetIn(flags[i]) && integratedRefl.doubles("intensity.sum.variance")[i] > 0
+                    && cal[3 * i + 2] >= first && cal[3 * i + 2] < last) summed++;
+        assertEquals(summed, counted, "every summation-integrated reflection counted on one image");
     }
 
     @Test void scaleShowsTheModelTermsAndErrorModel() {
