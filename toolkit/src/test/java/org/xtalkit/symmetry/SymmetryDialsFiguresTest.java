@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Our symmetry analysis against the figures dials.symmetry 3.12 printed on the same fixtures (its
- * logs in test resources, dials312_symmetry_*.log; DIALS is not run here). The ml_aniso fit, the
+ * logs in test resources, dials312_symmetry_*.txt; DIALS is not run here). The ml_aniso fit, the
  * resolution cut, every symmetry element's score and the subgroup table. DIALS reaches its minimum
  * cell by another route, so the elements are compared in order of CC within each rotation order
  * and present/absent class; σ(CC) comes from random draws over reflections in DIALS' order in
@@ -37,7 +37,7 @@ class SymmetryDialsFiguresTest {
 
     @Test
     void quartzAsDials() throws IOException {
-        String log = resource("dials312_symmetry_quartz.log");
+        String log = resource("dials312_symmetry_quartz.txt");
         Symmetry.Result r = run("quartz_processed/integrated.expt", "quartz_processed/integrated.refl");
         assertEquals(number(log, "Selecting (\\d+) reflections"), r.normalised().size(), 0);
         assertEquals(number(log, "High resolution limit set to: ([0-9.]+)"), r.normalised().dMin(), 0.005);
@@ -46,7 +46,7 @@ class SymmetryDialsFiguresTest {
 
     @Test
     void lCysteineScaledAsDials() throws IOException {
-        String log = resource("dials312_symmetry_l_cysteine_30.log");
+        String log = resource("dials312_symmetry_l_cysteine_30.txt");
         Symmetry.Result r = run("l_cysteine_4_sweeps_scaled/scaled_30.expt", "l_cysteine_4_sweeps_scaled/scaled_30.refl");
         // the polynomial fit stops after 100 L-BFGS iterations and is sensitive to the last bits of
         // the shells' d*²: DIALS cuts at 0.62 Å, we at 0.65 Å (2323 instead of 2564 reflections)
@@ -57,7 +57,7 @@ class SymmetryDialsFiguresTest {
     @Test
     void mlAnisoFitAsDials() throws IOException {
         // same input, same basis (the cell is already reduced): B_cart and −ln k as DIALS prints them
-        String log = resource("dials312_symmetry_l_cysteine_30.log");
+        String log = resource("dials312_symmetry_l_cysteine_30.txt");
         ExperimentList ex = ExptFile.read(SharedData.data("l_cysteine_4_sweeps_scaled/scaled_30.expt"));
         ReflectionTable t = ReflReader.read(SharedData.data("l_cysteine_4_sweeps_scaled/scaled_30.refl"));
         IntegratedIntensities sel = IntegratedIntensities.select(t, ex.get(0), 0.4);
