@@ -8,7 +8,7 @@ package org.xtalkit.symmetry;
  * (mmtbx.scaling.absolute_scaling.gamma_protein). Coefficients are those of cctbx (the form factors as the
  * single-precision values cctbx stores, H as cctbx tabulates it).
  */
-final class ExpectedScattering {
+public final class ExpectedScattering {
     private ExpectedScattering() {}
 
     /** Atoms per residue and their WK1995 a1..a5, b1..b5, c. */
@@ -47,7 +47,7 @@ final class ExpectedScattering {
      * units: the count of 112.5-Da residues (of a tenth of one where a single residue does not fit)
      * whose solvent fraction is the most probable.
      */
-    static int residues(double volume, int z) {
+    public static int residues(double volume, int z) {
         double perCopy = 1;
         while (true) {
             int best = 1, copies = 0;
@@ -66,7 +66,7 @@ final class ExpectedScattering {
     }
 
     /** Σ n f₀(d*²)² of the atoms of n residues. */
-    static double sigmaSq(double dStarSq, int residues) {
+    public static double sigmaSq(double dStarSq, int residues) {
         double s = 0, x = dStarSq / 4;
         for (int e = 0; e < WK1995.length; e++) {
             double[] g = WK1995[e];
@@ -78,7 +78,7 @@ final class ExpectedScattering {
     }
 
     /** γ(d*²), d*² clamped to the range of the series. */
-    static double gamma(double dStarSq) {
+    public static double gamma(double dStarSq) {
         return chebyshev(GAMMA, 0.008, 0.69, Math.max(0.008, Math.min(0.69, dStarSq)));
     }
 

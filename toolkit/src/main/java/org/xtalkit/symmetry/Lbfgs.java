@@ -8,10 +8,10 @@ package org.xtalkit.symmetry;
  * Where the line search fails on rounding errors scitbx returns the best point seen, as here;
  * other line-search failures are errors there and give null here.
  */
-final class Lbfgs {
+public final class Lbfgs {
     private Lbfgs() {}
 
-    interface Target {
+    public interface Target {
         /** f(x), with its gradient written into g. */
         double evaluate(double[] x, double[] g);
     }
@@ -20,7 +20,7 @@ final class Lbfgs {
     private static final double GTOL = 0.9, FTOL = 1e-4, XTOL = 1e-16, STPMIN = 1e-20, STPMAX = 1e20, EPS = 1e-5;
 
     /** The minimiser from x0 (not modified); null where scitbx would raise. */
-    static double[] minimise(Target t, double[] x0, int maxIterations) {
+    public static double[] minimise(Target t, double[] x0, int maxIterations) {
         int n = x0.length;
         double[] x = x0.clone(), g = new double[n];
         double f = t.evaluate(x, g);
