@@ -15,6 +15,24 @@ import org.xtalkit.symmetry.ExpectedScattering;
 public final class WilsonB {
     private WilsonB() {}
 
+    /** From merged data as dials.merge fits it (anomalous=True, its default): I(+) at h and I(−) at −h as separate reflections. */
+    public static double estimate(MergedReflections m, SpaceGroup sg, UnitCell cell) {
+        int n = m.size(), k = 0;
+        int[] hkl = new int[6 * n];
+        double[] i = new double[2 * n], s = new double[2 * n];
+        for (int r = 0; r < n; r++) {
+            for (int sign = 1; sign >= -1; sign -= 2) {
+                double v = sign > 0 ? m.iPlus()[r] : m.iMinus()[r], sv = sign > 0 ? m.sigIPlus()[r] : m.sigIMinus()[r];
+                if (Double.isNaN(v)) continue;
+                for (int a = 0; a < 3; a++) hkl[3 * k + a] = sign * m.hkl()[3 * r + a];
+                i[k] = v;
+                s[k] = sv;
+                k++;
+            }
+        }
+        return estimate(java.util.Arrays.copyOf(hkl, 3 * k), java.util.Arrays.copyOf(i, k), java.util.Arrays.copyOf(s, k), sg, cell);
+    }
+
     public static double estimate(int[] hkl, double[] i, double[] sigma, SpaceGroup sg, UnitCell cell) {
         if (sg.isCentrosymmetric()) return Double.NaN;
         double[] gs = cell.metricTensor().inverse().toArray();
