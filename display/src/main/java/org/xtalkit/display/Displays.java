@@ -49,6 +49,11 @@ public final class Displays {
             new Renderer<>(org.xtalkit.step.Symmetry.Result.class, SymmetryDisplay::bundle),
             new Renderer<>(org.xtalkit.scale.Scaler.Result.class, ScaleDisplay::bundle),
             new Renderer<>(org.xtalkit.merge.MergingStatisticsResult.class, MergeDisplay::bundle),
+            new Renderer<>(org.xtalkit.display.image.ImageView.class, v -> {
+                MimeBundle b = image(v.render());
+                return MimeBundle.png(java.util.Base64.getDecoder().decode(b.get(MimeBundle.PNG)), v.toString());
+            }),
+            new Renderer<>(org.xtalkit.display.image.ReciprocalLatticeView.class, org.xtalkit.display.image.ReciprocalLatticeView::bundle),
             new Renderer<>(List.class, l -> BravaisDisplay.isSettings(l) ? BravaisDisplay.bundleOf(l) : null));
 
     private Displays() {}

@@ -38,7 +38,13 @@ public final class RefineDisplay {
         for (int e = 0; e < r.perExperiment().size(); e++) {
             b.append(macrocycleTable(r.perExperiment().get(e).macrocycles()));
         }
-        b.append(body(r.experiments(), r.reflections()));
+        List<double[]> esds = new ArrayList<>();
+        for (int e = 0; e < r.experiments().size(); e++) {
+            Refiner.Result p = e < r.perExperiment().size() ? r.perExperiment().get(e) : null;
+            esds.add(p == null || r.experiments().get(e).crystal() == null ? null
+                    : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), r.experiments().get(e).crystal().unitCell()));
+        }
+        b.append(body(r.experiments(), r.reflections(), esds));
         return Html.section("Refinement", b.toString());
     }
 
@@ -52,7 +58,7 @@ public final class RefineDisplay {
                     List.of(List.of(Integer.toString(e), CrystalCard.f("%.4f", rm[0]), CrystalCard.f("%.4f", rm[1]),
                             CrystalCard.f("%.4f", rm[2]))), "xtalkit-rmsd"));
         }
-        b.append(body(experiments, refined));
+        b.append(body(experiments, refined, List.of()));
         return Html.section("Refinement", b.toString());
     }
 
@@ -69,11 +75,12 @@ public final class RefineDisplay {
         return Html.table(HEADER, rows, "xtalkit-rmsd");
     }
 
-    private static String body(ExperimentList experiments, ReflectionTable refl) {
+    private static String body(ExperimentList experiments, ReflectionTable refl, List<double[]> esds) {
         StringBuilder b = new StringBuilder();
         List<String> cards = new ArrayList<>();
         for (int e = 0; e < experiments.size(); e++)
-            if (experiments.get(e).crystal() != null) cards.add(CrystalCard.html("Refined crystal " + (e + 1), experiments.get(e).crystal()));
+            if (experiments.get(e).crystal() != null)
+                cards.add(CrystalCard.html("Refined crystal " + (e + 1), experiments.get(e).crystal(), e < esds.size() ? esds.get(e) : null));
         b.append(Html.row(cards));
         for (int e = 0; e < experiments.size(); e++) {
             Experiment x = experiments.get(e);
