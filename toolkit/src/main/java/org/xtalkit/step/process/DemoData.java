@@ -8,12 +8,15 @@ import org.xtalkit.progress.Progress;
 import org.xtalkit.simulate.Simulate;
 import org.xtalkit.simulate.SimulationParams;
 import org.xtalkit.simulate.SimulationWriter;
+import org.xtalkit.simulate.SweepPlan;
 import org.xtalkit.simulate.WilsonIntensities;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -58,6 +61,44 @@ public final class DemoData {
             return Files.getLastModifiedTime(Files.isDirectory(code) ? code.resolve("org/xtalkit/simulate/Simulate.class") : code).toMillis();
         } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /**
+     * Several sweeps of the crystal (SmarGon settings of {@link SweepPlan#spread}) written as NXmx,
+     * one file per sweep, unless the same simulation is already there; returns the sweep files.
+     */
+    public static List<String> writeSweeps(SimulationParams params, SweepPlan plan, String words, Path dir, int nproc,
+                                           Progress progress) {
+        Path stamp = dir.resolve(STAMP);
+        words = words + " simulator=" + simulatorBuild();
+        List<String> files = new ArrayList<>();
+        boolean present = true;
+        for (int k = 0; k < plan.sweeps(); k++) {
+            Path f = SimulationWriter.sweepFile(dir, PREFIX, k);
+            files.add(f.toString());
+            present &= Files.isRegularFile(f);
+        }
+        if (present && stampSays(stamp, words)) {
+            progress.log("Reusing the simulated insulin sweeps in " + dir + " (" + words + ")");
+            return files;
+        }
+        progress.log(String.format(Locale.ROOT, "Simulating cubic insulin: %d sweeps of %d images, binning %d, seed %d -> %s",
+                plan.sweeps(), params.nImages(), params.binning(), params.seed(), dir));
+        SimulationWriter.writeSweeps(Simulate.insulinSweeps(params, plan), dir, PREFIX, nproc, progress);
+        try {
+            Files.writeString(stamp, words + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw XtalException.badFile(stamp, "cannot write: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private static boolean stampSays(Path stamp, String words) {
+        try {
+            return Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(words);
+        } catch (IOException e) {
+            return false;
         }
     }
 
