@@ -209,7 +209,9 @@ public final class Refiner {
         ReflectionTable t = in.copy();
         int n = t.size();
         long[] flags = t.flags();
-        for (int i = 0; i < n; i++) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
+        // only this experiment's rows: the other experiments keep what their own refinement flagged
+        int[] ids = t.has("id") ? t.ints("id") : new int[n];
+        for (int i = 0; i < n; i++) if (ids[i] == id) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
         for (int k = 0; k < rows.length; k++) {
             if (outlier[k]) flags[rows[k]] |= Flag.CENTROID_OUTLIER.bits;
             else flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;

@@ -121,16 +121,27 @@ public final class DemoData {
     public static double ccToTruth(Path mergedMtz, SimulationParams params) {
         Mtz mtz = MtzReader.read(mergedMtz);
         float[] h = mtz.column("H").data(), k = mtz.column("K").data(), l = mtz.column("L").data(), i = mtz.column("IMEAN").data();
-        UnitCell cell = mtz.cell();
-        WilsonIntensities truth = new WilsonIntensities(params.seed(), params.bFactor(), params.anomalous());
         int n = mtz.rows();
+        int[] hkl = new int[3 * n];
+        double[] iMean = new double[n];
+        for (int r = 0; r < n; r++) {
+            hkl[3 * r] = Math.round(h[r]); hkl[3 * r + 1] = Math.round(k[r]); hkl[3 * r + 2] = Math.round(l[r]);
+            iMean[r] = i[r];
+        }
+        return ccToTruth(hkl, iMean, mtz.cell(), params);
+    }
+
+    /** The same for merged intensities in memory (e.g. one sweep's share of a multi-sweep run); NaN rows skipped. */
+    public static double ccToTruth(int[] hkl, double[] iMean, UnitCell cell, SimulationParams params) {
+        WilsonIntensities truth = new WilsonIntensities(params.seed(), params.bFactor(), params.anomalous());
+        int n = iMean.length;
         double[] obs = new double[n], direct = new double[n], twin = new double[n];
         int m = 0;
         for (int r = 0; r < n; r++) {
-            if (Float.isNaN(i[r])) continue;
-            int a = Math.round(h[r]), b = Math.round(k[r]), c = Math.round(l[r]);
+            if (Double.isNaN(iMean[r])) continue;
+            int a = hkl[3 * r], b = hkl[3 * r + 1], c = hkl[3 * r + 2];
             double d = cell.dSpacing(a, b, c);
-            obs[m] = i[r];
+            obs[m] = iMean[r];
             direct[m] = meanOfFriedel(truth, a, b, c, d);
             twin[m] = meanOfFriedel(truth, b, a, -c, d);
             m++;
