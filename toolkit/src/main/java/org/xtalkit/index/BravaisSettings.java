@@ -1,7 +1,7 @@
 package org.xtalkit.index;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.lattice.LatticeSystem;
 import org.xtalkit.lattice.MetricSubgroups;
 import org.xtalkit.lattice.SpaceGroups;
@@ -178,7 +178,17 @@ public final class BravaisSettings {
     /** The table as dials.refine_bravais_settings prints it. */
     public static String table(List<Setting> settings) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Solution", "Metric fit", "rmsd", "min/max cc", "#spots", "lattice", "unit_cell", "volume", "cb_op"});
+        rows.add(TABLE_HEADER.toArray(String[]::new));
+        rows.addAll(tableRows(settings));
+        return layout(rows);
+    }
+
+    public static final List<String> TABLE_HEADER = List.of("Solution", "Metric fit", "rmsd", "min/max cc", "#spots", "lattice",
+            "unit_cell", "volume", "cb_op");
+
+    /** The rows of the table as printed ("*" before the recommended solutions' numbers). */
+    public static List<String[]> tableRows(List<Setting> settings) {
+        List<String[]> rows = new ArrayList<>();
         for (Setting s : settings) {
             UnitCell c = s.cell();
             rows.add(new String[] {
@@ -190,6 +200,10 @@ public final class BravaisSettings {
                     String.format(Locale.ROOT, "%6.2f %6.2f %6.2f %6.2f %6.2f %6.2f", c.a(), c.b(), c.c(), c.alpha(), c.beta(), c.gamma()),
                     String.format(Locale.ROOT, "%.0f", c.volume()), s.cbOp.toString()});
         }
+        return rows;
+    }
+
+    private static String layout(List<String[]> rows) {
         int[] w = new int[9];
         for (String[] r : rows) for (int i = 0; i < 9; i++) w[i] = Math.max(w[i], r[i].length());
         StringBuilder sb = new StringBuilder();

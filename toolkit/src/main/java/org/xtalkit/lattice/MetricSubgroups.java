@@ -2,6 +2,7 @@ package org.xtalkit.lattice;
 
 import org.xtalkit.math.Mat3;
 import org.xtalkit.model.UnitCell;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 
 import java.util.ArrayList;
 import java.util.Arrays;

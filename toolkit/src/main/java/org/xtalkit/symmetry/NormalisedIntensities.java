@@ -1,6 +1,6 @@
 package org.xtalkit.symmetry;
 
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.model.UnitCell;
 import org.xtalkit.progress.Progress;
 
