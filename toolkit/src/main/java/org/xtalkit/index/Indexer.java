@@ -34,7 +34,8 @@ public final class Indexer {
     }
 
     public static Result run(ExperimentList imported, ReflectionTable strong, IndexParams params, Progress progress) {
-        if (imported.size() != 1) throw new XtalException("index: xtalkit indexes one sweep at a time; got " + imported.size() + " experiments");
+        if (imported.size() > 1) return JointIndexer.run(imported, strong, params, progress);
+        if (imported.size() != 1) throw new XtalException("index: no experiment to index");
         Experiment expt = imported.get(0);
         if (expt.goniometer() == null || expt.scan() == null || expt.scan().isStill())
             throw new XtalException("index: needs a rotation scan (stills are not supported yet)");

@@ -292,6 +292,7 @@ public final class Refiner {
                                  RotationResiduals fitted) {
         int n = t.size();
         long[] flags = t.flags();
+        // only this experiment's rows: the other experiments keep what their own refinement flagged
         int[] ids = t.has("id") ? t.ints("id") : new int[n];
         for (int i = 0; i < n; i++)
             if (ids[i] == id) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);

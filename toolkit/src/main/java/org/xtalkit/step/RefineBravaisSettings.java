@@ -38,8 +38,18 @@ public final class RefineBravaisSettings {
 
     public static List<BravaisSettings.Setting> run(ExperimentList indexed, ReflectionTable reflections, double maxDelta,
                                                     boolean bestMonoclinicBeta, int nproc, Progress progress) {
-        if (indexed.size() != 1 || indexed.get(0).crystal() == null)
-            throw new XtalException("refine_bravais_settings: needs exactly one indexed experiment (with a crystal), got " + indexed.size());
+        if (indexed.size() == 0 || indexed.get(0).crystal() == null)
+            throw new XtalException("refine_bravais_settings: needs an indexed experiment (with a crystal)");
+        for (int i = 1; i < indexed.size(); i++)
+            if (indexed.get(i).crystal() != indexed.get(0).crystal())
+                throw new XtalException("refine_bravais_settings: needs one crystal; experiment " + i + " has its own (index the sweeps together)");
+        if (indexed.size() > 1) {
+            // sweeps indexed together share the crystal: its settings are refined against the first sweep's spots
+            progress.log("The " + indexed.size() + " experiments share one crystal: Bravais settings are refined against the spots of experiment 0");
+            int[] id = reflections.ints("id");
+            reflections = reflections.select(i -> id[i] == 0);
+            indexed = new ExperimentList(List.of(indexed.get(0)));
+        }
         if (!indexed.get(0).crystal().spaceGroupHall().trim().equals("P 1"))
             throw new XtalException("refine_bravais_settings: the crystal must be triclinic (P 1); it is " + indexed.get(0).crystal().spaceGroupHall().trim());
         List<BravaisSettings.Setting> s = BravaisSettings.run(indexed.get(0), reflections, maxDelta, bestMonoclinicBeta, nproc);
