@@ -43,7 +43,7 @@ public final class Displays {
             new Renderer<>(org.xtalkit.step.SpotResult.class, FindSpotsDisplay::bundle),
             new Renderer<>(org.xtalkit.index.Indexer.Result.class, IndexDisplay::bundle),
             new Renderer<>(org.xtalkit.refine.Refiner.Result.class, r -> RefineDisplay.bundle(
-                    new org.xtalkit.step.Refine.Result(ExperimentList.of(r.experiment()), r.reflections(), List.of(r)))),
+                    new org.xtalkit.step.Refine.Result(r.experiments(), r.reflections(), r))),
             new Renderer<>(org.xtalkit.step.Refine.Result.class, RefineDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Integrate.Result.class, IntegrateDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Symmetry.Result.class, SymmetryDisplay::bundle),
