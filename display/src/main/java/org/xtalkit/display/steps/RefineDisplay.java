@@ -10,7 +10,6 @@ import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Scan;
-import org.xtalkit.model.UnitCell;
 import org.xtalkit.refine.Refiner;
 import org.xtalkit.refine.RmsdSummary;
 import org.xtalkit.step.Refine;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.xtalkit.display.Displays;
 import org.xtalkit.display.Fixtures;
 import org.xtalkit.display.MimeBundle;
-import org.xtalkit.index.BravaisSettings;
 import org.xtalkit.index.Indexer;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflReader;
@@ -20,13 +19,9 @@ import org.xtalkit.merge.MergingStatisticsResult;
 import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.model.ExperimentList;
-import org.xtalkit.progress.Progress;
 import org.xtalkit.spots.ImageStats;
 import org.xtalkit.spots.SpotHistogram;
-import org.xtalkit.step.RefineBravaisSettings;
 import org.xtalkit.step.SpotResult;
-import org.xtalkit.step.Symmetry;
-import org.xtalkit.step.params.ParamValues;
 import org.xtalkit.table.ReflectionTable;
 
 /** Every step result renders as DIALS shows it, on DIALS' own quartz files (3D ED, P 31 2 1). */
