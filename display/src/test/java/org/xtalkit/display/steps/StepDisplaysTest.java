@@ -134,6 +134,6 @@ class StepDisplaysTest {
         // DIALS 3.12's overall row for these files (reference/MERGING.md): 1401 observations, 298 unique
         assertTrue(html.contains(">1401<") && html.contains(">298<"), "overall #obs and #uniq");
         assertEquals(21, html.split("<tr", -1).length - 1 - 1, "20 shells and the overall row under the header");
-        Fixtures.assertCharts(html, 4);
+        Fixtures.assertCharts(html, 5);   // CC½, ⟨I/σ⟩, completeness, multiplicity, R-factors
     }
 }
