@@ -69,12 +69,13 @@ public final class CrystalCard {
      * the parameters the lattice ties to them (b = a in tetragonal, …); null when the refinement has
      * no static cell parameters (scan-varying: see the per-image cell).
      */
-    public static double[] cellEsds(List<String> names, double[] esds, UnitCell u) {
+    /** Esds of a b c α β γ from the refined free cell parameters named {@code crystalLabel}.a ... (e.g. "Crystal1"). */
+    public static double[] cellEsds(List<String> names, double[] esds, UnitCell u, String crystalLabel) {
         String[] cell = {"a", "b", "c", "alpha", "beta", "gamma"};
         double[] v = u.toArray(), out = new double[6];
         boolean any = false;
         for (int k = 0; k < 6; k++) {
-            int at = names.indexOf("Cell." + cell[k]);
+            int at = names.indexOf(crystalLabel + "." + cell[k]);
             if (at >= 0) { out[k] = esds[at]; any = true; }
         }
         if (!any) return null;

@@ -39,14 +39,23 @@ public final class RefineDisplay {
         StringBuilder b = new StringBuilder();
         Refiner.Result p = r.refinement();
         for (int e = 0; e < r.experiments().size(); e++) b.append(macrocycleTable(p.macrocycles(), e));
-        // cell esds are named Cell.a ... when one crystal is refined (one experiment, or sweeps sharing it)
+        // the refinement labels crystals Crystal1, Crystal2 ... in order of first use, each shared crystal once
         List<double[]> esds = new ArrayList<>();
+        List<Crystal> seen = new ArrayList<>();
         for (int e = 0; e < r.experiments().size(); e++) {
-            var crystal = r.experiments().get(e).crystal();
-            esds.add(crystal == null ? null : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell()));
+            Crystal crystal = r.experiments().get(e).crystal();
+            if (crystal == null) { esds.add(null); continue; }
+            int k = indexOfSame(seen, crystal);
+            if (k < 0) { seen.add(crystal); k = seen.size() - 1; }
+            esds.add(CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell(), "Crystal" + (k + 1)));
         }
         b.append(body(r.experiments(), r.reflections(), esds));
         return Html.section("Refinement", b.toString());
+    }
+
+    private static int indexOfSame(List<Crystal> seen, Crystal c) {
+        for (int i = 0; i < seen.size(); i++) if (seen.get(i) == c) return i;
+        return -1;
     }
 
     /** From files (the report): refined.expt and refined.refl, no macro-cycle history. */

@@ -114,7 +114,7 @@ class StepDisplaysTest {
         for (String h : RefineDisplay.HEADER) assertTrue(html.contains(h), h);
         assertTrue(html.contains("scan-static"), "the macro-cycle named");
         double[] esd = CrystalCard.cellEsds(r.refinement().parameterNames(), r.refinement().parameterEsds(),
-                r.experiments().get(0).crystal().unitCell());
+                r.experiments().get(0).crystal().unitCell(), "Crystal1");
         assertTrue(esd != null && esd[0] > 0 && esd[0] < 0.05, "a refined to better than 0.05 Å: " + java.util.Arrays.toString(esd));
         assertEquals(esd[0], esd[1], 0, "P 31 2 1: b is a");
         assertEquals(0, esd[3], 0, "α fixed at 90° by symmetry");
