@@ -144,7 +144,8 @@ public final class DispersionThreshold {
                 boolean ok = v >= lo && v <= hi && (mask == null || mask[base + k]);
                 int add = ok && v < BIG ? 1 : 0;
                 f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
-                int w = src[base + q], rem = (f[q] >> 1) & 1;
+                // the leaving row's summability again from its value (cheaper than reading its flags back)
+                int w = src[base + q], rem = w >= lo && w <= hi && w < BIG && (mask == null || mask[base + q]) ? 1 : 0;
                 int av = v * add, rv = w * rem;
                 cm[i] += add - rem;
                 cx[i] += av - rv;
@@ -225,9 +226,13 @@ public final class DispersionThreshold {
             y += cy[ia] - cy[ir];
             int k = k0 + i;
             if (plain) { // the common case inline: extended algorithm without gain
-                if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
+                // the dispersion inequality first: it fails at almost every pixel, so the branch is
+                // well predicted; validity, min_local and x >= 0 only matter where it holds
                 double dm = m, dx = x;
-                if (dm * y - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m]) { f[k] |= FLAGGED; flagged.add(k); }
+                if (dm * y - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m] && (f[k] & VALID) != 0 && m >= minC && x >= 0) {
+                    f[k] |= FLAGGED;
+                    flagged.add(k);
+                }
             } else {
                 test(src, k, m, x, y, strongTest, strong);
             }
