@@ -37,14 +37,15 @@ public final class Integrator {
      * @param minZeta          filter.min_zeta: |zeta| below this is not integrated (DIALS: 0.05)
      * @param validForeground  profile.valid_foreground_threshold: a smaller valid fraction of the foreground
      *                         is dont_integrate (DIALS: 0.75)
+     * @param background       background.algorithm and its model (DIALS: glm, constant3d)
      */
     public record Options(Double dMin, Double dMax, int nproc, double padding, double sigmaBMultiplier, double minZeta,
-                          double validForeground) {
+                          double validForeground, Background background) {
         public static final double PADDING = 1.0, SIGMA_B_MULTIPLIER = 2.0, MIN_ZETA = 0.05, VALID_FOREGROUND = 0.75;
 
         /** DIALS' defaults for everything but the resolution limits and threads. */
         public Options(Double dMin, Double dMax, int nproc) {
-            this(dMin, dMax, nproc, PADDING, SIGMA_B_MULTIPLIER, MIN_ZETA, VALID_FOREGROUND);
+            this(dMin, dMax, nproc, PADDING, SIGMA_B_MULTIPLIER, MIN_ZETA, VALID_FOREGROUND, Background.GLM);
         }
 
         public static Options defaults() { return new Options(null, null, Runtime.getRuntime().availableProcessors()); }
@@ -116,7 +117,7 @@ public final class Integrator {
         int block = Math.max(2, 2 * opt.nproc());
         try {
             ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
-                Summed sum = summarise(e, model, r, out, s1, xyzMm, opt.validForeground(), overlaps);
+                Summed sum = summarise(e, model, r, out, s1, xyzMm, opt, overlaps);
                 if (fitter != null && reference[r.row] && sum.result.ok() && partiality[r.row] > 0.99
                         && fitter.addReference(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]))
                     out.markModelling(r.row);
@@ -144,7 +145,7 @@ public final class Integrator {
                     Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
                     ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
                     float[] background = new float[r.data.length];
-                    java.util.Arrays.fill(background, (float) out.bgMean[i]);
+                    out.bgFit[i].fill(r.bbox[1] - r.bbox[0], r.bbox[3] - r.bbox[2], r.bbox[5] - r.bbox[4], background);
                     out.writeFit(i, fitter.fit(r.toShoebox(background), s, xyzMm[3 * i + 2], xyzPx[3 * i + 2]));
                 }, pool, block, "integrate (profile fitting)", progress);
             }
@@ -159,7 +160,7 @@ public final class Integrator {
 
     /** Per reflection, once its last frame is in: mask, background, summation, and its columns. */
     private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm,
-                                    double validForeground, Overlaps overlaps) {
+                                    Options opt, Overlaps overlaps) {
         int i = r.row;
         Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
         ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
@@ -167,9 +168,9 @@ public final class Integrator {
             int j = overlaps.neighbour(i, k);
             ShoeboxMasker.markOverlapped(e, model, r, new Vec3(s1[3 * j], s1[3 * j + 1], s1[3 * j + 2]), xyzMm[3 * j + 2]);
         }
-        if (r.validForegroundFraction() < validForeground) out.flags[i] |= Flag.DONT_INTEGRATE.bits;
+        if (r.validForegroundFraction() < opt.validForeground()) out.flags[i] |= Flag.DONT_INTEGRATE.bits;
         float[] background = new float[r.data.length];
-        BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
+        BackgroundAndSum.Result res = BackgroundAndSum.process(r, background, opt.background());
         out.write(i, r, res);
         return new Summed(res, background, s);
     }
@@ -180,10 +181,13 @@ public final class Integrator {
         final double[] iSum, vSum, bgMean, bgSum, vBgSum, obs, obsVar;
         final int[] nFg, nBg, nValid;
         final double[] iPrf, vPrf, correlation;
+        /** Each reflection's background model from pass 1, for pass 2. */
+        final BackgroundFit[] bgFit;
         private final java.util.concurrent.atomic.AtomicInteger modelling = new java.util.concurrent.atomic.AtomicInteger();
 
         Columns(ReflectionTable t, boolean profileFitting) {
             flags = t.flags();
+            bgFit = new BackgroundFit[t.size()];
             iPrf = profileFitting ? t.newDoubles("intensity.prf.value") : null;
             vPrf = profileFitting ? t.newDoubles("intensity.prf.variance") : null;
             correlation = profileFitting ? t.newDoubles("profile.correlation") : null;
@@ -217,6 +221,7 @@ public final class Integrator {
             long f = flags[i] | r.inspect();
             if (r.overloaded) f |= Flag.OVERLOADED.bits;
             bgMean[i] = res.background();
+            bgFit[i] = res.fit();
             iSum[i] = res.intensity();
             vSum[i] = res.variance();
             bgSum[i] = res.backgroundSum();

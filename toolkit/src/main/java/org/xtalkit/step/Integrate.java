@@ -1,6 +1,7 @@
 package org.xtalkit.step;
 
 import org.xtalkit.XtalException;
+import org.xtalkit.integrate.Background;
 import org.xtalkit.integrate.Integrator;
 import org.xtalkit.integrate.ProfileModel;
 import org.xtalkit.integrate.ProfileModelEstimator;
@@ -34,6 +35,16 @@ public final class Integrate {
             ParamSpec.of("profile.valid_foreground_threshold", ParamType.FLOAT, "0.75",
                     "minimum valid fraction of the foreground pixels; below it a reflection is not integrated (dont_integrate)"),
             ParamSpec.of("filter.min_zeta", ParamType.FLOAT, "0.05", "reflections with |zeta| below this are not integrated (dont_integrate)"),
+            ParamSpec.choice("background.algorithm", "glm", "glm: robust Poisson mean (pixel-array detectors); simple: outlier rejection + least squares", "glm", "simple"),
+            ParamSpec.choice("background.simple.model.algorithm", "constant3d", "the simple background model", "constant2d", "constant3d", "linear2d", "linear3d"),
+            ParamSpec.choice("background.simple.outlier.algorithm", "null", "outlier rejection before the simple model", "null", "nsigma", "truncated", "tukey"),
+            ParamSpec.of("background.simple.outlier.nsigma.lower", ParamType.FLOAT, "3", "lower n sigma"),
+            ParamSpec.of("background.simple.outlier.nsigma.upper", ParamType.FLOAT, "3", "upper n sigma"),
+            ParamSpec.of("background.simple.outlier.truncated.lower", ParamType.FLOAT, "0.01", "fraction of the lowest counts dropped (×2)"),
+            ParamSpec.of("background.simple.outlier.truncated.upper", ParamType.FLOAT, "0.01", "fraction of the highest counts dropped (×2)"),
+            ParamSpec.of("background.simple.outlier.tukey.lower", ParamType.FLOAT, "1.5", "lower IQR multiplier"),
+            ParamSpec.of("background.simple.outlier.tukey.upper", ParamType.FLOAT, "1.5", "upper IQR multiplier"),
+            ParamSpec.of("background.simple.min_pixels", ParamType.INT, "10", "fewest background pixels a simple background may use"),
             ParamSpec.of("nproc", ParamType.INT, "Auto", "threads (Auto: all cores)"),
             ParamSpec.of("profile.fitting", ParamType.BOOL, "True", "fit reference profiles (intensity.prf) besides summation"),
             ParamSpec.of("output.experiments", ParamType.PATH, "integrated.expt", "integrated experiments (with the profile model)"),
@@ -52,7 +63,7 @@ public final class Integrate {
         Integrator.Options opt = new Integrator.Options(p.doubleOrNull("prediction.d_min"), p.doubleOrNull("prediction.d_max"),
                 nproc != null ? nproc : Runtime.getRuntime().availableProcessors(), p.getDouble("prediction.padding"),
                 p.getDouble("profile.sigma_b_multiplier"), p.getDouble("filter.min_zeta"),
-                p.getDouble("profile.valid_foreground_threshold"));
+                p.getDouble("profile.valid_foreground_threshold"), background(p));
         List<Experiment> out = new ArrayList<>();
         List<ProfileModel> profiles = new ArrayList<>();
         ReflectionTable all = null;
@@ -77,6 +88,17 @@ public final class Integrate {
         if (all == null) throw new XtalException("no experiments to integrate");
         logShells(all, progress);
         return new Result(new ExperimentList(out), all, profiles);
+    }
+
+    /** background.* as a Background. */
+    static Background background(ParamValues p) {
+        if (p.str("background.algorithm").equals("glm")) return Background.GLM;
+        String outlier = p.str("background.simple.outlier.algorithm");
+        String scope = "background.simple.outlier." + outlier;
+        boolean bounded = !outlier.equals("null");
+        return new Background(p.str("background.algorithm"), p.str("background.simple.model.algorithm"), outlier,
+                bounded ? p.getDouble(scope + ".lower") : 0, bounded ? p.getDouble(scope + ".upper") : 0,
+                p.getInt("background.simple.min_pixels"));
     }
 
     /** Mean I/σ (sum, and prf where fitted) and counts in ten resolution shells, as dials.integrate summarises. */
