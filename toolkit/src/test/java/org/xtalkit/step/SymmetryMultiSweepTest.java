@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Several sweeps in one symmetry run (for #11): one Laue group for all, every sweep reindexed to
  * the same setting. The four L-cysteine sweeps (P 2 2 2 in the files) give P m m m and, from their
- * screw-axis absences together, P 21 21 21, L-cysteine's true group.
+ * screw-axis absences together, P 21 21 21, L-cysteine's true group. dials.symmetry 3.12 on the same
+ * three files: P m m m with probability 0.988 and confidence 0.986, P 21 21 21, 20743 reflections
+ * written (it keeps a row per sweep and index in the analysis, 9323 to 0.61 Å; we combine the sweeps'
+ * normalised intensities per index, 7035).
  */
 class SymmetryMultiSweepTest {
     private static final Path D = SharedData.data("l_cysteine_4_sweeps_scaled");
@@ -41,11 +44,12 @@ class SymmetryMultiSweepTest {
                 List.of(D.resolve("scaled_20_25.refl"), D.resolve("scaled_30.refl"), D.resolve("scaled_35.refl")));
         Symmetry.Result r = run(in);
         assertEquals("P m m m", r.laue().best().candidate().patterson());
-        assertTrue(r.laue().best().likelihood() > 0.9);
+        assertEquals(0.988, r.laue().best().likelihood(), 0.02);
+        assertEquals(0.986, r.laue().best().confidence(), 0.02);
         assertEquals("P 21 21 21", r.spaceGroup().xhm());
         assertEquals(4, r.experiments().size());
         for (Experiment e : r.experiments()) assertEquals(r.spaceGroup().hall(), e.crystal().spaceGroupHall());
-        assertEquals(in.reflections().size(), r.reflections().size());
+        assertEquals(20743, r.reflections().size());
     }
 
     @Test
