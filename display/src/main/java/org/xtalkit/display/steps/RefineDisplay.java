@@ -10,7 +10,6 @@ import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Scan;
-import org.xtalkit.model.UnitCell;
 import org.xtalkit.refine.Refiner;
 import org.xtalkit.refine.RmsdSummary;
 import org.xtalkit.step.Refine;
@@ -39,23 +38,14 @@ public final class RefineDisplay {
         StringBuilder b = new StringBuilder();
         Refiner.Result p = r.refinement();
         for (int e = 0; e < r.experiments().size(); e++) b.append(macrocycleTable(p.macrocycles(), e));
-        // the refinement labels crystals Crystal1, Crystal2 ... in order of first use, each shared crystal once
         List<double[]> esds = new ArrayList<>();
-        List<Crystal> seen = new ArrayList<>();
         for (int e = 0; e < r.experiments().size(); e++) {
-            Crystal crystal = r.experiments().get(e).crystal();
-            if (crystal == null) { esds.add(null); continue; }
-            int k = indexOfSame(seen, crystal);
-            if (k < 0) { seen.add(crystal); k = seen.size() - 1; }
-            esds.add(CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell(), "Crystal" + (k + 1)));
+            var crystal = r.experiments().get(e).crystal();
+            String label = CrystalCard.crystalLabel(p.parameterNames(), e, r.experiments().size());
+            esds.add(crystal == null || label == null ? null : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell(), label));
         }
         b.append(body(r.experiments(), r.reflections(), esds));
         return Html.section("Refinement", b.toString());
-    }
-
-    private static int indexOfSame(List<Crystal> seen, Crystal c) {
-        for (int i = 0; i < seen.size(); i++) if (seen.get(i) == c) return i;
-        return -1;
     }
 
     /** From files (the report): refined.expt and refined.refl, no macro-cycle history. */
