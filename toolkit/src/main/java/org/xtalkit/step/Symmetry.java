@@ -55,10 +55,12 @@ public final class Symmetry {
 
     public static Result run(ExperimentList experiments, ReflectionTable reflections, ParamValues p, Progress progress) {
         if (experiments.isEmpty()) throw new XtalException("symmetry: the experiment list is empty");
-        if (experiments.size() > 1) throw new XtalException("symmetry: " + experiments.size()
-                + " experiments given; this implementation analyses a single sweep");
+        for (int i = 0; i < experiments.size(); i++)
+            if (experiments.get(i).crystal() == null) throw new XtalException("symmetry: experiment " + i + " has no crystal model (index first)");
+        // several sweeps of one crystal (indexed together, so in one basis) are analysed as one data set
+        // in the lattice of the first; every experiment is reindexed alike
         Experiment expt = experiments.get(0);
-        if (expt.crystal() == null) throw new XtalException("symmetry: experiment 0 has no crystal model (index first)");
+        if (experiments.size() > 1) progress.log("Analysing the " + experiments.size() + " experiments together");
         SpaceGroup inputGroup = SpaceGroup.fromHall(expt.crystal().spaceGroupHall());
         progress.log("=".repeat(80) + "\n\nPerforming Laue group analysis\n");
         // integral centring absences carry no information and would give fractional indices in a primitive cell
