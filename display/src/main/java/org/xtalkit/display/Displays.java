@@ -43,12 +43,17 @@ public final class Displays {
             new Renderer<>(org.xtalkit.step.SpotResult.class, FindSpotsDisplay::bundle),
             new Renderer<>(org.xtalkit.index.Indexer.Result.class, IndexDisplay::bundle),
             new Renderer<>(org.xtalkit.refine.Refiner.Result.class, r -> RefineDisplay.bundle(
-                    new org.xtalkit.step.Refine.Result(ExperimentList.of(r.experiment()), r.reflections(), List.of(r)))),
+                    new org.xtalkit.step.Refine.Result(r.experiments(), r.reflections(), r))),
             new Renderer<>(org.xtalkit.step.Refine.Result.class, RefineDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Integrate.Result.class, IntegrateDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Symmetry.Result.class, SymmetryDisplay::bundle),
             new Renderer<>(org.xtalkit.scale.Scaler.Result.class, ScaleDisplay::bundle),
             new Renderer<>(org.xtalkit.merge.MergingStatisticsResult.class, MergeDisplay::bundle),
+            new Renderer<>(org.xtalkit.display.image.ImageView.class, v -> {
+                MimeBundle b = image(v.render());
+                return MimeBundle.png(java.util.Base64.getDecoder().decode(b.get(MimeBundle.PNG)), v.toString());
+            }),
+            new Renderer<>(org.xtalkit.display.image.ReciprocalLatticeView.class, org.xtalkit.display.image.ReciprocalLatticeView::bundle),
             new Renderer<>(List.class, l -> BravaisDisplay.isSettings(l) ? BravaisDisplay.bundleOf(l) : null));
 
     private Displays() {}

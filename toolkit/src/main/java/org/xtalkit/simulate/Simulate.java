@@ -60,15 +60,19 @@ public final class Simulate {
         SimulatedSweep sweep = new SimulatedSweep(p, crystal, intensities, beam, gonio, truePanel, scan, frameOffset);
         SimulatedImageSource images = new SimulatedImageSource(p, sweep, truePanel, beam);
 
-        Detector header = I04Eiger16M.detector(p.binning(),
+        Experiment imported = new Experiment("", beam, headerDetector(p), gonio, scan, null, null, null, null);
+        Experiment truth = new Experiment("", beam, trueDetector, gonio, scan, crystal.model(Double.NaN, frameOffset, p.nImages()), null,
+                profileJson(p, truePanel.distance()), null);
+        return new Simulation(ExperimentList.of(imported),
+                images, new SimulationTruth(ExperimentList.of(truth), crystal, intensities, p.intensityScale(), sweep), p);
+    }
+
+    /** The detector the image headers describe: the true one moved by beam_centre_offset and distance_offset. */
+    public static Detector headerDetector(SimulationParams p) {
+        return I04Eiger16M.detector(p.binning(),
                 I04Eiger16M.BEAM_X_PX / p.binning() + p.beamCentreOffset()[0],
                 I04Eiger16M.BEAM_Y_PX / p.binning() + p.beamCentreOffset()[1],
                 I04Eiger16M.DISTANCE_MM + p.distanceOffset());
-        Experiment imported = new Experiment("", beam, header, gonio, scan, null, null, null, null);
-        Experiment truth = new Experiment("", beam, trueDetector, gonio, scan,
-                crystal.model(Double.NaN, frameOffset, p.nImages()), null, profileJson(p, truePanel.distance()), null);
-        return new Simulation(ExperimentList.of(imported),
-                images, new SimulationTruth(ExperimentList.of(truth), crystal, intensities, p.intensityScale(), sweep), p);
     }
 
     /** DIALS' Gaussian reciprocal-space profile model of the truth: sigma_b from the spot size, sigma_m. */

@@ -123,9 +123,26 @@ public final class ScaleDisplay {
             for (int k = 0; k < fit.binCounts().length; k++)
                 rows.add(List.of(f("%.2f", fit.binBounds()[k]) + " - " + f("%.2f", fit.binBounds()[k + 1]), Integer.toString(fit.binCounts()[k]),
                         f("%.3f", fit.uncorrected()[k]), f("%.3f", fit.corrected()[k])));
-            b.append(Html.table(List.of("Intensity range (<Ih>)", "n_refl", "Uncorrected variance", "Corrected variance"), rows, "xtalkit-error-bins"));
+            b.append(Html.row(List.of(Html.table(List.of("Intensity range (<Ih>)", "n_refl", "Uncorrected variance", "Corrected variance"),
+                    rows, "xtalkit-error-bins"), Charts.img(errorModelChart(fit)))));
         }
         return b.toString();
+    }
+
+    /**
+     * Variance of the normalised deviations per intensity bin before and after the error model
+     * (1 is the target: the corrected σ describe the spread of symmetry equivalents).
+     */
+    public static XYChart errorModelChart(BasicErrorModel.Fit fit) {
+        int n = fit.binCounts().length;
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) x[k] = Math.log10(Math.max(1e-3, Math.sqrt(Math.max(1e-6, fit.binBounds()[k]) * Math.max(1e-6, fit.binBounds()[k + 1]))));
+        XYChart c = Charts.xy("Error model: variance of normalised deviations", "log10 ⟨Ih⟩ (bin centre)", "variance of δ");
+        PerImage.line(c, "uncorrected", x, fit.uncorrected());
+        PerImage.line(c, "corrected (a, b)", x, fit.corrected());
+        PerImage.line(c, "target", new double[] {x[0], x[n - 1]}, new double[] {1, 1});
+        c.getStyler().setYAxisMin(0.0);
+        return c;
     }
 
     /** {a, b} from a scaling_model JSON's configuration_parameters, or null. */

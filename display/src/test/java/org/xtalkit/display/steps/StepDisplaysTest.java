@@ -107,6 +107,27 @@ class StepDisplaysTest {
         assertTrue(plots.size() == expected);
     }
 
+    @Test void refineResultShowsMacroCyclesAndTheCellWithEsds() {
+        org.xtalkit.step.Refine.Result r = org.xtalkit.step.Refine.run(indexed, indexedRefl,
+                ParamValues.parse("refine", org.xtalkit.step.Refine.PARAMETERS, "scan_varying=False"), Progress.NONE);
+        String html = html(r);
+        for (String h : RefineDisplay.HEADER) assertTrue(html.contains(h), h);
+        assertTrue(html.contains("scan-static"), "the macro-cycle named");
+        double[] esd = CrystalCard.cellEsds(r.refinement().parameterNames(), r.refinement().parameterEsds(),
+                r.experiments().get(0).crystal().unitCell());
+        assertTrue(esd != null && esd[0] > 0 && esd[0] < 0.05, "a refined to better than 0.05 Å: " + java.util.Arrays.toString(esd));
+        assertEquals(esd[0], esd[1], 0, "P 31 2 1: b is a");
+        assertEquals(0, esd[3], 0, "α fixed at 90° by symmetry");
+        assertTrue(html.contains(CrystalCard.withEsd(r.experiments().get(0).crystal().unitCell().a(), esd[0])), "cell shown with its esd");
+    }
+
+    @Test void valuesCarryTheirEsdInTheLastDigits() {
+        assertEquals("67.4636(12)", CrystalCard.withEsd(67.46357, 0.0012));
+        assertEquals("109.47(3)", CrystalCard.withEsd(109.4712, 0.03));
+        assertEquals("5.4(3)", CrystalCard.withEsd(5.41, 0.25));
+        assertEquals("78(2)", CrystalCard.withEsd(78.1, 2.2));
+    }
+
     @Test void integrateShowsShellsAndPerImage() {
         List<IntegrateDisplay.Shell> shells = IntegrateDisplay.shells(integratedRefl);
         assertEquals(10, shells.size());
@@ -133,6 +154,16 @@ class StepDisplaysTest {
         String html = ScaleDisplay.html(scaled, scaledRefl);
         assertTrue(html.contains("Error model") && html.contains("I/σ asymptotic limit"));
         Fixtures.assertCharts(html, 3);   // scale term, decay term, inverse scale per image
+    }
+
+    @Test void scaleResultShowsItsModelAndTheErrorModelFit() {
+        org.xtalkit.scale.Scaler.Result r = org.xtalkit.step.Scale.run(integrated, integratedRefl,
+                ParamValues.parse("scale", org.xtalkit.step.Scale.PARAMETERS), Progress.NONE);
+        String html = html(r);
+        assertTrue(html.contains(String.format(Locale.ROOT, "%.5f", Math.abs(r.errorModel().a()))), "error model a as fitted");
+        int plots = Fixtures.images(html).size();
+        assertEquals(3 + (r.errorModel().refined() ? 1 : 0), plots, "scale, decay, inverse scale per image (+ error-model bins)");
+        Fixtures.assertCharts(html, plots);
     }
 
     @Test void mergeShowsTheStatisticsTableAndPlots() {

@@ -140,7 +140,7 @@ public final class Pipeline {
                         ParamValues.parse("refine", Refine.PARAMETERS, "scan_varying=" + sv), log);
                 ExptFile.write(r.experiments(), dir.resolve("refined.expt"));
                 ReflWriter.write(r.reflections(), dir.resolve("refined.refl"));
-                var last = r.perExperiment().get(0).last();
+                var last = r.refinement().last(0);
                 return String.format(Locale.ROOT, "rmsd %.3f, %.3f px, %.3f images (%s)", last.rmsdXpx(), last.rmsdYpx(),
                         last.rmsdZimages(), "False".equals(sv) ? "scan-static" : "scan-varying");
             });
