@@ -29,11 +29,24 @@ import java.util.concurrent.Executors;
 public final class Integrator {
 
     /**
-     * @param dMin  prediction.d_min (Å) or null for the detector corners
-     * @param dMax  prediction.d_max (Å) or null
-     * @param nproc threads
+     * @param dMin             prediction.d_min (Å) or null for the detector corners
+     * @param dMax             prediction.d_max (Å) or null
+     * @param nproc            threads
+     * @param padding          prediction.padding: degrees either side of the scan to predict (DIALS: 1)
+     * @param sigmaBMultiplier profile.sigma_b_multiplier: bbox half-width in units of n_sigma·σ_b (DIALS: 2)
+     * @param minZeta          filter.min_zeta: |zeta| below this is not integrated (DIALS: 0.05)
+     * @param validForeground  profile.valid_foreground_threshold: a smaller valid fraction of the foreground
+     *                         is dont_integrate (DIALS: 0.75); above it profile fitting uses the valid pixels
      */
-    public record Options(Double dMin, Double dMax, int nproc) {
+    public record Options(Double dMin, Double dMax, int nproc, double padding, double sigmaBMultiplier, double minZeta,
+                          double validForeground) {
+        public static final double PADDING = 1.0, SIGMA_B_MULTIPLIER = 2.0, MIN_ZETA = 0.05, VALID_FOREGROUND = 0.75;
+
+        /** DIALS' defaults for everything but the resolution limits and threads. */
+        public Options(Double dMin, Double dMax, int nproc) {
+            this(dMin, dMax, nproc, PADDING, SIGMA_B_MULTIPLIER, MIN_ZETA, VALID_FOREGROUND);
+        }
+
         public static Options defaults() { return new Options(null, null, Runtime.getRuntime().availableProcessors()); }
     }
 
@@ -50,7 +63,7 @@ public final class Integrator {
         Scan scan = e.scan();
         if (images.size() != scan.numImages())
             throw new XtalException(images.description() + " has " + images.size() + " images, the scan " + scan.numImages());
-        ReflectionTable t = SweepPredictor.predict(e, id, opt.dMin());
+        ReflectionTable t = SweepPredictor.predict(e, id, opt.dMin(), opt.padding());
         if (opt.dMax() != null) {
             double[] d = t.doubles("d");
             t = t.select(i -> d[i] <= opt.dMax());
@@ -69,13 +82,14 @@ public final class Integrator {
         for (int i = 0; i < n; i++) {
             Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
             int p = (int) panelCol[i];
-            int[] b = model.bbox(e, s, xyzPx[3 * i + 2], p);
+            int[] b = model.bbox(e, s, xyzPx[3 * i + 2], p, opt.sigmaBMultiplier());
             KabschFrame kf = new KabschFrame(m2, e.beam().s0(), s, xyzMm[3 * i + 2]);
             zeta[i] = kf.zeta();
             lp[i] = Corrections.lp(e.beam(), m2, s);
             qe[i] = Corrections.qe(e.detector().panel(p), s);
-            if (b == null) { flags[i] |= Flag.DONT_INTEGRATE.bits; continue; }
-            System.arraycopy(b, 0, bbox, 6 * i, 6);
+            if (b != null) System.arraycopy(b, 0, bbox, 6 * i, 6);
+            // DIALS filters on zeta: near the rotation axis the rocking width 1/|zeta| is unbounded
+            if (b == null || Math.abs(zeta[i]) < opt.minZeta()) { flags[i] |= Flag.DONT_INTEGRATE.bits; continue; }
             double phi0 = Math.toRadians(scan.angleFromFrame(b[4])), phi1 = Math.toRadians(scan.angleFromFrame(b[5]));
             partiality[i] = model.partiality(zeta[i], xyzMm[3 * i + 2], phi0, phi1);
             counts[b[4]]++;
@@ -98,7 +112,7 @@ public final class Integrator {
         int block = Math.max(2, 2 * opt.nproc());
         try {
             ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
-                Summed sum = summarise(e, model, r, out, s1, xyzMm);
+                Summed sum = summarise(e, model, r, out, s1, xyzMm, opt.validForeground());
                 if (fitter != null && reference[r.row] && sum.result.ok() && partiality[r.row] > 0.99
                         && fitter.addReference(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]))
                     out.markModelling(r.row);
@@ -106,8 +120,10 @@ public final class Integrator {
             if (fitter != null) {
                 fitter.finishReferences();
                 progress.log("Reference profiles from " + out.modelling() + " strong, fully recorded reflections");
-                // second pass: only what summation integrated, with the background pass 1 found (constant per shoebox)
-                ImageStream.ReflectionFactory summed = row -> Flag.INTEGRATED_SUM.allSetIn(out.flags[row]) ? factory.create(row) : null;
+                // second pass, as DIALS: every reflection with a background and enough valid foreground (summed or
+                // not: the fit uses the valid foreground pixels only), with the background pass 1 found
+                long skip = Flag.DONT_INTEGRATE.bits | Flag.FAILED_DURING_BACKGROUND_MODELLING.bits;
+                ImageStream.ReflectionFactory summed = row -> (out.flags[row] & skip) == 0 ? factory.create(row) : null;
                 ImageStream.run(images, scan.numImages(), lists, summed, filler, r -> {
                     int i = r.row;
                     Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
@@ -127,10 +143,12 @@ public final class Integrator {
     private record Summed(BackgroundAndSum.Result result, float[] background, Vec3 s1) {}
 
     /** Per reflection, once its last frame is in: mask, background, summation, and its columns. */
-    private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm) {
+    private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm,
+                                    double validForeground) {
         int i = r.row;
         Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
         ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
+        if (r.validForegroundFraction() < validForeground) out.flags[i] |= Flag.DONT_INTEGRATE.bits;
         float[] background = new float[r.data.length];
         BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
         out.write(i, r, res);
@@ -177,7 +195,7 @@ public final class Integrator {
         }
 
         void write(int i, ReflectionPixels r, BackgroundAndSum.Result res) {
-            long f = flags[i];
+            long f = flags[i] | r.inspect();
             if (r.overloaded) f |= Flag.OVERLOADED.bits;
             bgMean[i] = res.background();
             iSum[i] = res.intensity();
@@ -193,7 +211,7 @@ public final class Integrator {
             }
             if (res.ok()) f |= Flag.INTEGRATED_SUM.bits;
             else if ("background".equals(res.failure())) f |= Flag.FAILED_DURING_BACKGROUND_MODELLING.bits;
-            else f |= Flag.FOREGROUND_INCLUDES_BAD_PIXELS.bits | Flag.FAILED_DURING_SUMMATION.bits;
+            else f |= Flag.FAILED_DURING_SUMMATION.bits;
             flags[i] = f;
         }
     }
@@ -211,7 +229,7 @@ public final class Integrator {
             if (Flag.OVERLOADED.allSetIn(f)) over++;
         }
         progress.log(String.format("Integrated %d of %d reflections by summation, %d by profile fitting; %d failed background "
-                + "modelling, %d had bad pixels in the foreground, %d fell off the detector; %d overloaded", sum, t.size(), prf, bg, fg,
+                + "modelling, %d had bad pixels in the foreground, %d dont_integrate (off the detector, small zeta or foreground mostly invalid); %d overloaded", sum, t.size(), prf, bg, fg,
                 skipped, over));
     }
 }

@@ -188,7 +188,8 @@ public final class ProfileFitter {
         if (!finished) throw new IllegalStateException("finishReferences() before fit()");
         if (!sb.isAllocated() || sb.background().length != sb.data().length) return Fit.FAILED;
         double[] xy = pixel(sb.panel(), s1);
-        if (xy == null) return Fit.FAILED;
+        // a centroid off the image or outside the scan (a padded prediction) has no profile, as in DIALS
+        if (xy == null || !sampler.contains(xy[0], xy[1], frame)) return Fit.FAILED;
         int index = use[sampler.nearest(xy[0], xy[1], frame)];
         if (index < 0) return Fit.FAILED;
         KabschTransform.Grid g = grids.get();

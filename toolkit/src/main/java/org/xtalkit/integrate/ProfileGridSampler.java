@@ -32,6 +32,11 @@ final class ProfileGridSampler {
 
     public int size() { return nx * ny * nz; }
 
+    /** True when (x, y) lies on the image and z within the scan: DIALS' sampler refuses anything else. */
+    public boolean contains(double x, double y, double z) {
+        return x >= 0 && y >= 0 && x < stepX * nx && y < stepY * ny && z >= z0 && z < z0 + stepZ * nz;
+    }
+
     /** Index of the block holding pixel (x, y) on frame z (clamped to the grid). */
     public int nearest(double x, double y, double z) {
         int ix = clamp((int) Math.floor(x / stepX), nx), iy = clamp((int) Math.floor(y / stepY), ny),

@@ -45,12 +45,21 @@ public record ProfileModel(double sigmaB, double sigmaM, double nSigma) {
      * ±Δm/zeta; z is clamped to the scan. Null when a corner misses the panel plane.
      */
     public int[] bbox(Experiment e, Vec3 s1, double frame, int panel) {
+        return bbox(e, s1, frame, panel, 1);
+    }
+
+    /**
+     * As {@link #bbox(Experiment, Vec3, double, int)} with Δb enlarged by {@code sigmaBMultiplier}
+     * (DIALS' profile.sigma_b_multiplier, 2 in dials.integrate): more background around the same
+     * foreground ellipse.
+     */
+    public int[] bbox(Experiment e, Vec3 s1, double frame, int panel, double sigmaBMultiplier) {
         Scan scan = e.scan();
         Vec3 m2 = e.goniometer().rotationAxisDatum();
         double phi = Math.toRadians(scan.angleFromFrame(frame));
         KabschFrame kf = new KabschFrame(m2, e.beam().s0(), s1, phi);
         Panel p = e.detector().panel(panel);
-        double d = deltaB();
+        double d = deltaB() * sigmaBMultiplier;
         double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY, yMin = xMin, yMax = xMax;
         for (int sx = -1; sx <= 1; sx += 2)
             for (int sy = -1; sy <= 1; sy += 2) {

@@ -1,5 +1,6 @@
 package org.xtalkit.integrate;
 
+import org.xtalkit.table.Flag;
 import org.xtalkit.table.MaskCode;
 import org.xtalkit.table.Shoebox;
 
@@ -44,6 +45,36 @@ final class ReflectionPixels {
                 mask[o] = MaskCode.VALID;
             }
         }
+    }
+
+    /**
+     * DIALS' pixel inspection once the mask is set: background_includes_bad_pixels,
+     * foreground_includes_bad_pixels, overlapped_bg, overlapped_fg as flag bits.
+     */
+    long inspect() {
+        long f = 0;
+        for (int m : mask) {
+            boolean valid = (m & MaskCode.VALID) != 0, overlapped = (m & MaskCode.OVERLAPPED) != 0;
+            if ((m & MaskCode.BACKGROUND) != 0) {
+                if (!valid) f |= Flag.BACKGROUND_INCLUDES_BAD_PIXELS.bits;
+                if (overlapped) f |= Flag.OVERLAPPED_BG.bits;
+            }
+            if ((m & MaskCode.FOREGROUND) != 0) {
+                if (!valid) f |= Flag.FOREGROUND_INCLUDES_BAD_PIXELS.bits;
+                if (overlapped) f |= Flag.OVERLAPPED_FG.bits;
+            }
+        }
+        return f;
+    }
+
+    /** Valid foreground pixels over all foreground pixels (1 without foreground). */
+    double validForegroundFraction() {
+        int fg = 0, valid = 0;
+        for (int m : mask) if ((m & MaskCode.FOREGROUND) != 0) {
+            fg++;
+            if ((m & MaskCode.VALID) != 0) valid++;
+        }
+        return fg == 0 ? 1 : (double) valid / fg;
     }
 
     Shoebox toShoebox(float[] background) {

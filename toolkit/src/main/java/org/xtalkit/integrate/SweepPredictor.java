@@ -26,6 +26,15 @@ public final class SweepPredictor {
      * @return a table with miller_index, id, panel, entering, s1, xyzcal.px, xyzcal.mm, d, flags=predicted
      */
     public static ReflectionTable predict(Experiment e, int id, Double dMin) {
+        return predict(e, id, dMin, 0);
+    }
+
+    /**
+     * As {@link #predict(Experiment, int, Double)}, with crossings up to {@code paddingDeg} either side
+     * of the scan (DIALS' prediction.padding, 1° for integration): the rocking curves of reflections
+     * centred just outside the scan still reach into its first or last images.
+     */
+    public static ReflectionTable predict(Experiment e, int id, Double dMin, double paddingDeg) {
         Crystal c = e.crystal();
         Scan scan = e.scan();
         double limit = dMin != null ? dMin : cornerResolution(e);
@@ -34,7 +43,8 @@ public final class SweepPredictor {
         Mat3 real = Mat3.ofColumns(c.realA(), c.realB(), c.realC());
         int hMax = (int) Math.ceil(c.realA().length() / limit), kMax = (int) Math.ceil(c.realB().length() / limit),
                 lMax = (int) Math.ceil(c.realC().length() / limit);
-        double phiLo = Math.toRadians(scan.oscillationRange()[0]), phiHi = Math.toRadians(scan.oscillationRange()[1]);
+        double phiLo = Math.toRadians(scan.oscillationRange()[0] - paddingDeg),
+                phiHi = Math.toRadians(scan.oscillationRange()[1] + paddingDeg);
         double phiMid = 0.5 * (phiLo + phiHi);
         double maxS2 = 1 / (limit * limit);
 

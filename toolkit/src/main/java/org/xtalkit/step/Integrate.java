@@ -29,6 +29,11 @@ public final class Integrate {
     public static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.of("prediction.d_min", ParamType.FLOAT, "None", "high-resolution limit of prediction (Å); None: the detector corners"),
             ParamSpec.of("prediction.d_max", ParamType.FLOAT, "None", "low-resolution limit of prediction (Å)"),
+            ParamSpec.of("prediction.padding", ParamType.FLOAT, "1.0", "degrees either side of the scan to predict reflections (partials at the ends)"),
+            ParamSpec.of("profile.sigma_b_multiplier", ParamType.FLOAT, "2.0", "bbox half-width in n_sigma·sigma_b (room for background around the foreground)"),
+            ParamSpec.of("profile.valid_foreground_threshold", ParamType.FLOAT, "0.75",
+                    "minimum valid fraction of the foreground pixels; below it a reflection is not integrated (dont_integrate)"),
+            ParamSpec.of("filter.min_zeta", ParamType.FLOAT, "0.05", "reflections with |zeta| below this are not integrated (dont_integrate)"),
             ParamSpec.of("nproc", ParamType.INT, "Auto", "threads (Auto: all cores)"),
             ParamSpec.of("profile.fitting", ParamType.BOOL, "True", "fit reference profiles (intensity.prf) besides summation"),
             ParamSpec.of("output.experiments", ParamType.PATH, "integrated.expt", "integrated experiments (with the profile model)"),
@@ -45,7 +50,9 @@ public final class Integrate {
                              BiFunction<Experiment, Integer, ImageSource> images, Progress progress) {
         Integer nproc = p.intOrNull("nproc");
         Integrator.Options opt = new Integrator.Options(p.doubleOrNull("prediction.d_min"), p.doubleOrNull("prediction.d_max"),
-                nproc != null ? nproc : Runtime.getRuntime().availableProcessors());
+                nproc != null ? nproc : Runtime.getRuntime().availableProcessors(), p.getDouble("prediction.padding"),
+                p.getDouble("profile.sigma_b_multiplier"), p.getDouble("filter.min_zeta"),
+                p.getDouble("profile.valid_foreground_threshold"));
         List<Experiment> out = new ArrayList<>();
         List<ProfileModel> profiles = new ArrayList<>();
         ReflectionTable all = null;

@@ -1,7 +1,7 @@
 package org.xtalkit.step;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
@@ -49,9 +49,11 @@ public final class Symmetry {
      * @param laue         the scores
      * @param absences     the screw-axis analysis (null when not checked)
      * @param spaceGroup   the suggested space group
+     * @param normalised   the normalised unique intensities the Laue group analysis scored
      */
     public record Result(ExperimentList experiments, ReflectionTable reflections, LatticeSymmetry lattice,
-                         LaueGroupAnalysis.Result laue, ScrewAxes.Result absences, SpaceGroup spaceGroup) {}
+                         LaueGroupAnalysis.Result laue, ScrewAxes.Result absences, SpaceGroup spaceGroup,
+                         NormalisedIntensities normalised) {}
 
     public static Result run(ExperimentList experiments, ReflectionTable reflections, ParamValues p, Progress progress) {
         if (experiments.isEmpty()) throw new XtalException("symmetry: the experiment list is empty");
@@ -99,7 +101,7 @@ public final class Symmetry {
         }
         final String hall = group.hall();
         reindexed = reindexed.map(e -> e.withCrystal(e.crystal().withSpaceGroup(hall)));
-        return new Result(reindexed, out, lattice, laue, absences, group);
+        return new Result(reindexed, out, lattice, laue, absences, group, data);
     }
 
     /** The selected intensities in the best setting, to d_min: {hkl, I, σ} for the absence tests. */
