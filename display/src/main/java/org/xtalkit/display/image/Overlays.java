@@ -25,7 +25,7 @@ final class Overlays {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setStroke(new BasicStroke(1.2f));
-        // DIALS' frame z of image n is [n − 1, n) for a scan that starts at image 1 (array range from first − 1)
+        // DIALS' frame z of image n is [n − 1, n) (a scan's frames count from its first image − 1)
         double z0 = v.image() - 1, z1 = z0 + v.stack();
         if (v.rings()) rings(g, v, pic);
         if (v.spots() != null) spots(g, v, pic, z0, z1);
