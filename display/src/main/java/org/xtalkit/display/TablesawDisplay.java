@@ -5,7 +5,7 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A Tablesaw Table as HTML: its shape, then head and tail rows (Tablesaw core has no HTML of its own). */
+/** A Tablesaw Table as HTML: its shape, then its rows (head and tail of long ones; Tablesaw core has no HTML of its own). */
 public final class TablesawDisplay {
     private TablesawDisplay() {}
 
@@ -13,8 +13,11 @@ public final class TablesawDisplay {
         return MimeBundle.html(html(t), t.printAll().length() < 4000 ? t.printAll() : t.print(10));
     }
 
+    /** Tables up to this many rows are shown whole (a step table, merging statistics by shell); longer ones as head and tail. */
+    static final int FULL_ROWS = 30;
+
     public static String html(Table t) {
-        int n = t.rowCount(), edge = ReflectionTableDisplay.EDGE_ROWS;
+        int n = t.rowCount(), edge = n <= FULL_ROWS ? n : ReflectionTableDisplay.EDGE_ROWS;
         List<String> header = new ArrayList<>();
         header.add("");
         header.addAll(t.columnNames());
