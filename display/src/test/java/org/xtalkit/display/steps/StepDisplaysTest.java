@@ -98,24 +98,20 @@ class StepDisplaysTest {
     }
 
     @Test void integrateShowsShellsAndPerImage() {
-        List<IntegrateDisplay.Shell> shells = IntegrateDisplay.shells(integratedRefl);
-        assertEquals(10, shells.size());
-        for (int k = 1; k < shells.size(); k++) assertTrue(shells.get(k).dMax() <= shells.get(k - 1).dMax(), "low to high resolution");
-        assertTrue(shells.get(0).iOverSigmaSum() > shells.get(9).iOverSigmaSum(), "I/σ falls with resolution");
+        var reports = IntegrateDisplay.reports(integrated, integratedRefl);
+        assertEquals(1, reports.size());
+        var shells = reports.get(0).byResolution();
+        assertEquals(IntegrateDisplay.SHELLS, shells.size());
+        for (int k = 1; k < shells.size(); k++) assertTrue(shells.get(k).lo() <= shells.get(k - 1).lo(), "low to high resolution");
+        assertTrue(shells.get(0).ioSigmaSum() > shells.get(shells.size() - 1).ioSigmaSum(), "I/σ falls with resolution");
         String html = IntegrateDisplay.html(integrated, integratedRefl);
-        for (String h : List.of("d_max", "d_min", "#obs", "&lt;I/sigI&gt; (sum)", "&lt;I/sigI&gt; (prf)")) assertTrue(html.contains(h), h);
-        Fixtures.assertCharts(html, 2);
+        for (String h : IntegrateDisplay.RESOLUTION_HEADER) assertTrue(html.contains(org.xtalkit.display.Html.escape(h)), h);
         for (String h : IntegrateDisplay.IMAGE_HEADER) assertTrue(html.contains(org.xtalkit.display.Html.escape(h)), h);
-        double[][] p = IntegrateDisplay.perImage(integrated.get(0), integratedRefl, 0);
-        int counted = 0, summed = 0;
-        for (double c : p[2]) counted += (int) c;
-        long[] flags = integratedRefl.flags();
-        double[] cal = integratedRefl.vec3("xyzcal.px");
-        int first = integrated.get(0).scan().firstImage() - 1, last = integrated.get(0).scan().lastImage();
-        for (int i = 0; i < flags.length; i++)
-            if (org.xtalkit.table.Flag.INTEGRATED_SUM.allSetIn(flags[i]) && integratedRefl.doubles("intensity.sum.variance")[i] > 0
-                    && cal[3 * i + 2] >= first && cal[3 * i + 2] < last) summed++;
-        assertEquals(summed, counted, "every summation-integrated reflection counted on one image");
+        Fixtures.assertCharts(html, 2);
+        int perImage = 0;
+        for (var b : reports.get(0).byImage()) perImage += b.summed();
+        assertEquals(reports.get(0).overall().summed(), perImage, "every summed reflection counted on one image");
+        assertTrue(html.contains(">" + reports.get(0).overall().summed() + "<"), "overall row");
     }
 
     @Test void scaleShowsTheModelTermsAndErrorModel() {
