@@ -78,6 +78,11 @@ public final class Charts {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A chart as an inline HTML image (step displays and the report put plots beside their tables). */
+    public static String img(Chart<?, ?> c) {
+        return Html.img(png(c), c.getTitle() == null ? "chart" : c.getTitle());
+    }
+
     /** A chart as notebook output: PNG, with its title as the text form. */
     public static MimeBundle bundle(Chart<?, ?> c) {
         String title = c.getTitle() == null || c.getTitle().isEmpty() ? "chart" : c.getTitle();

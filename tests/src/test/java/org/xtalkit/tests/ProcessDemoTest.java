@@ -68,6 +68,15 @@ class ProcessDemoTest {
         if (missing != null) assertTrue(ran.size() == Pipeline.STEPS.indexOf(missing), "steps before " + missing + " all ran: " + ran);
     }
 
+    @Test void processWritesTheReportWithItsSections() throws java.io.IOException {
+        assumeRan("export");
+        assertTrue(ran.contains("report"), "xtal process runs the report step after export: " + ran);
+        String html = Files.readString(dir.resolve("report.html"));
+        for (String id : List.of("spot-finding", "indexing", "refinement", "integration", "scaling", "merging"))
+            assertTrue(html.contains("<section id=\"" + id + "\">"), "report section " + id);
+        assertTrue(html.contains("data:image/png;base64,"), "plots embedded in the page");
+    }
+
     @Test void spotsFoundOnEveryImage() {
         // a 0.1° image of insulin at 3.2 Å (binning 4 corners) records a few hundred spots
         assertTrue(quality.strong() > 100 * IMAGES, "strong spots " + quality.strong());

@@ -1,7 +1,7 @@
 package org.xtalkit.index;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.lattice.LatticeSystem;
 import org.xtalkit.lattice.MetricSubgroups;
 import org.xtalkit.lattice.SpaceGroups;
@@ -48,8 +48,13 @@ public final class BravaisSettings {
     }
 
     public static List<Setting> run(Experiment indexed, ReflectionTable refl, double lepageMaxDelta, int nproc) {
+        return run(indexed, refl, lepageMaxDelta, true, nproc);
+    }
+
+    /** @param bestMonoclinicBeta I 1 2 1 ("mI") instead of C 1 2 1 where it gives a less oblique cell (DIALS' default) */
+    public static List<Setting> run(Experiment indexed, ReflectionTable refl, double lepageMaxDelta, boolean bestMonoclinicBeta, int nproc) {
         if (indexed.crystal() == null) throw new XtalException("refine_bravais_settings: the experiment has no crystal; index first");
-        List<MetricSubgroups.Subgroup> subgroups = MetricSubgroups.find(indexed.crystal().unitCell(), lepageMaxDelta);
+        List<MetricSubgroups.Subgroup> subgroups = MetricSubgroups.find(indexed.crystal().unitCell(), lepageMaxDelta, bestMonoclinicBeta);
         int n = refl.size();
         int[] id = refl.ints("id"), hkl = refl.miller("miller_index");
         boolean[] use = new boolean[n];
@@ -178,7 +183,17 @@ public final class BravaisSettings {
     /** The table as dials.refine_bravais_settings prints it. */
     public static String table(List<Setting> settings) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Solution", "Metric fit", "rmsd", "min/max cc", "#spots", "lattice", "unit_cell", "volume", "cb_op"});
+        rows.add(TABLE_HEADER.toArray(String[]::new));
+        rows.addAll(tableRows(settings));
+        return layout(rows);
+    }
+
+    public static final List<String> TABLE_HEADER = List.of("Solution", "Metric fit", "rmsd", "min/max cc", "#spots", "lattice",
+            "unit_cell", "volume", "cb_op");
+
+    /** The rows of the table as printed ("*" before the recommended solutions' numbers). */
+    public static List<String[]> tableRows(List<Setting> settings) {
+        List<String[]> rows = new ArrayList<>();
         for (Setting s : settings) {
             UnitCell c = s.cell();
             rows.add(new String[] {
@@ -190,6 +205,10 @@ public final class BravaisSettings {
                     String.format(Locale.ROOT, "%6.2f %6.2f %6.2f %6.2f %6.2f %6.2f", c.a(), c.b(), c.c(), c.alpha(), c.beta(), c.gamma()),
                     String.format(Locale.ROOT, "%.0f", c.volume()), s.cbOp.toString()});
         }
+        return rows;
+    }
+
+    private static String layout(List<String[]> rows) {
         int[] w = new int[9];
         for (String[] r : rows) for (int i = 0; i < 9; i++) w[i] = Math.max(w[i], r[i].length());
         StringBuilder sb = new StringBuilder();
@@ -209,17 +228,21 @@ public final class BravaisSettings {
         return sb.toString();
     }
 
-    /** For each lattice in the table, the chiral space groups it allows. */
+    /** For each lattice in the table, the chiral space groups it allows, as DIALS lists them ("tI: I4 I41 I422 I4122"). */
     public static String chiralSpaceGroups(List<Setting> settings) {
         StringBuilder sb = new StringBuilder("Chiral space groups corresponding to each Bravais lattice:\n");
-        List<String> seen = new ArrayList<>();
-        for (Setting s : settings) {
-            if (seen.contains(s.bravais)) continue;
-            seen.add(s.bravais);
-            List<String> names = SpaceGroups.forBravais(s.bravais).stream().map(SpaceGroups.Entry::symbol).toList();
-            sb.append(s.bravais).append(": ").append(String.join(", ", names)).append('\n');
+        List<String> present = settings.stream().map(Setting::bravais).toList();
+        for (var e : SpaceGroups.chiralSymbolsByBravais().entrySet()) {
+            if (!present.contains(e.getKey())) continue;
+            sb.append(e.getKey()).append(": ").append(String.join(" ", e.getValue().stream().map(BravaisSettings::shortName).toList())).append('\n');
         }
         return sb.toString();
+    }
+
+    /** DIALS' short_space_group_name: "P 1 21 1" -> "P21", "R 3 :H" -> "R3:H", "P 1" -> "P1". */
+    static String shortName(String symbol) {
+        String s = symbol.equals("P 1") ? symbol : symbol.replace(" 1", "");
+        return s.replace(" ", "");
     }
 
     private static String pad(String s, int w, boolean right) {

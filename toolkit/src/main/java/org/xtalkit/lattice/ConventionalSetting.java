@@ -1,6 +1,7 @@
 package org.xtalkit.lattice;
 
 import org.xtalkit.math.Mat3;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 
 import java.util.ArrayList;
 import java.util.Comparator;

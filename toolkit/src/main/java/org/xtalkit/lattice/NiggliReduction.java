@@ -3,6 +3,7 @@ package org.xtalkit.lattice;
 import org.xtalkit.XtalException;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.model.UnitCell;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 
 /**
  * Niggli reduction by the Křivý & Gruber (1976) algorithm with the relative tolerance of

@@ -47,12 +47,14 @@ public record TwoFold(int[] u, int[] h, int[] rotation, double deltaDegrees) {
         for (int i = -m; i <= m; i++)
             for (int j = -m; j <= m; j++)
                 for (int k = -m; k <= m; k++) {
-                    if (ChangeOfBasis.gcd(ChangeOfBasis.gcd(Math.abs(i), Math.abs(j)), Math.abs(k)) != 1) continue;
+                    if (gcd(gcd(Math.abs(i), Math.abs(j)), Math.abs(k)) != 1) continue;
                     int first = i != 0 ? i : j != 0 ? j : k;
                     if (first > 0) out.add(new int[] {i, j, k});
                 }
         return out;
     }
+
+    private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
 
     static double quad(Mat3 g, int[] v) {
         double s = 0;

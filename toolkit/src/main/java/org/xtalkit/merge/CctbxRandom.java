@@ -11,7 +11,8 @@ public final class CctbxRandom {
 
     public CctbxRandom() { this(0); }
 
-    CctbxRandom(int seed) {
+    /** scitbx's mersenne_twister(seed) and flex.set_random_seed(seed): MT19937 initialised with seed + 1. */
+    public CctbxRandom(int seed) {
         mt[0] = seed + 1;
         for (int i = 1; i < 624; i++) mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
     }
@@ -32,8 +33,39 @@ public final class CctbxRandom {
         return y;
     }
 
+    /** The next 32-bit output, unsigned. */
+    public long nextUInt() { return next() & 0xffffffffL; }
+
+    /** scitbx's random_permutation(size): 0..size-1, then each position i swapped with draw % size. */
+    public int[] permutation(int size) {
+        int[] p = new int[size];
+        permutation(p);
+        return p;
+    }
+
+    /** As {@link #permutation(int)} into p (its length is the size). */
+    public void permutation(int[] p) {
+        int size = p.length;
+        for (int i = 0; i < size; i++) p[i] = i;
+        for (int i = 0; i < size; i++) {
+            int j = (int) (nextUInt() % size);
+            int t = p[i]; p[i] = p[j]; p[j] = t;
+        }
+    }
+
+    /**
+     * flex.random_selection(population, sample): the first sample entries of a permutation of the
+     * population, sorted. scratch (population long) is overwritten.
+     */
+    public int[] selection(int sample, int[] scratch) {
+        permutation(scratch);
+        int[] s = java.util.Arrays.copyOf(scratch, sample);
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
     /** Uniform on [0, 1), 53-bit resolution (genrand_res53). */
-    double nextDouble() {
+    public double nextDouble() {
         long a = (next() & 0xffffffffL) >>> 5, b = (next() & 0xffffffffL) >>> 6;
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }

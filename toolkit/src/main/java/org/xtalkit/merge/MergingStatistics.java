@@ -75,11 +75,26 @@ public final class MergingStatistics {
         return new MergingStatistics(data, sg, cell).run(nBins);
     }
 
+    /**
+     * Statistics in shells of about perBin distinct d*² values, at most maxBins (cctbx's
+     * counting_sorted binning, as DIALS' Resolutionizer uses it: 100 shells of ≥ 10).
+     */
+    public static MergingStatisticsResult computeCountingSorted(ScaledIntensities data, SpaceGroup sg, UnitCell cell, int maxBins, int perBin) {
+        if (data.size() == 0) throw new org.xtalkit.XtalException("no scaled reflections left to merge");
+        MergingStatistics m = new MergingStatistics(data, sg, cell);
+        return m.run(countingSortedLimits(m.dss, maxBins, perBin));
+    }
+
     private MergingStatisticsResult run(int nBins) {
-        int n = data.size();
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (double v : dss) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-        double[] limits = binLimits(nBins, 1 / Math.sqrt(lo), 1 / Math.sqrt(hi));
+        return run(binLimits(nBins, 1 / Math.sqrt(lo), 1 / Math.sqrt(hi)));
+    }
+
+    private MergingStatisticsResult run(double[] limits) {
+        int n = data.size(), nBins = limits.length - 1;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (double v : dss) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         completeSet(1 / Math.sqrt(limits[nBins]));
         int[] bin = new int[n], count = new int[nBins];
         for (int i = 0; i < n; i++) {
@@ -146,6 +161,33 @@ public final class MergingStatistics {
         for (int i = 1; i < nBins; i++) limits[i] = Math.pow((vLow + i * vPer) * 3 / (4 * Math.PI), 2 / 3.0);
         limits[nBins] = smax;
         return limits;
+    }
+
+    /**
+     * cctbx's setup_binner_counting_sorted: the distinct d*² values (1e-10 apart) cut into
+     * min(maxBins, round(distinct / perBin)) runs of equal length; limits at each run's first value
+     * less 1e-10 of it, the last at the highest d*² plus 1e-10 of it.
+     */
+    public static double[] countingSortedLimits(double[] ds, int maxBins, int perBin) {
+        int n = ds.length;
+        double tol = 1e-10;
+        double[] sorted = ds.clone();
+        Arrays.sort(sorted);
+        double[] uniq = new double[n];
+        int u = 0;
+        for (int j = 0; j < n; j++) if (j == 0 || sorted[j] - sorted[j - 1] > tol) uniq[u++] = sorted[j];
+        int nBins = Math.min(maxBins, Math.max(1, (int) Math.floor(u / (double) perBin + 0.5)));
+        double per = u / (double) nBins;
+        double[] limits = new double[nBins + 1];
+        int nl = 0;
+        limits[nl++] = Math.max(0, uniq[0] * (1 - tol));
+        for (int i = 1; i < nBins; i++) {
+            int q = (int) Math.floor(i * per + 0.5);
+            limits[nl++] = uniq[q] * (1 - tol);
+            if (q == u - 1) break;
+        }
+        limits[nl++] = uniq[u - 1] * (1 + tol);
+        return Arrays.copyOf(limits, nl);
     }
 
     private static double sphere(double r) { return 4 * Math.PI / 3 * r * r * r; }

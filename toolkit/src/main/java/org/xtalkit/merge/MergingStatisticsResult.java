@@ -16,8 +16,11 @@ public record MergingStatisticsResult(List<ShellStatistics> shells, ShellStatist
                                       double dFOverF, double dIOverSigmaDI, double suggestedDMin) {
     public MergingStatisticsResult { shells = List.copyOf(shells); }
 
-    /** The by-shell table and the summary, as dials.merge logs them. */
-    public List<String> format() {
+    /** The by-shell table and the summary, as dials.merge logs them (without the Wilson B). */
+    public List<String> format() { return format(Double.NaN); }
+
+    /** As {@link #format()}, with the Wilson B row of dials.merge's summary when wilsonB is a number ({@link WilsonB}). */
+    public List<String> format(double wilsonB) {
         List<String> out = new java.util.ArrayList<>();
         out.add("            ----------Merging statistics by resolution bin----------           ");
         out.add("");
@@ -41,6 +44,7 @@ public record MergingStatisticsResult(List<ShellStatistics> shells, ShellStatist
         row(out, "Rpim(I)", "%.3f", overall.rPim(), lo.rPim(), hi.rPim());
         row(out, "Rpim(I+/-)", "%.3f", overall.rPimAnom(), lo.rPimAnom(), hi.rPimAnom());
         row(out, "CC half", "%.3f", overall.ccHalf(), lo.ccHalf(), hi.ccHalf());
+        if (!Double.isNaN(wilsonB)) out.add(String.format("%-44s %8.3f", "Wilson B factor", wilsonB));
         row(out, "Anomalous completeness", "%.1f", 100 * overall.anomCompleteness(), 100 * lo.anomCompleteness(), 100 * hi.anomCompleteness());
         row(out, "Anomalous multiplicity", "%.1f", overall.anomMultiplicity(), lo.anomMultiplicity(), hi.anomMultiplicity());
         row(out, "Anomalous correlation", "%.3f", overall.ccAnom(), lo.ccAnom(), hi.ccAnom());

@@ -143,6 +143,39 @@ public final class ScalingModel {
     public double[] decayParameters() { return decay.clone(); }
     public double[] absorptionParameters() { return absorption.clone(); }
 
+    /**
+     * The absorption surface 1 + Σ c_lm Y_lm at a unit direction of the crystal frame (incoming and
+     * scattered beam both along it), as dials.report draws the surface; 1 without absorption terms.
+     */
+    public double absorptionAt(double[] unitDirection) {
+        if (absorption.length == 0) return 1;
+        double[] y = new double[SphericalHarmonics.count(lmax)];
+        SphericalHarmonics.terms(lmax, unitDirection, unitDirection, y);
+        double a = 1;
+        for (int k = 0; k < y.length && k < absorption.length; k++) a += y[k] * absorption[k];
+        return a;
+    }
+
+    /**
+     * The scale term C and the decay term B at frames z (offsets from the first observed frame) of a
+     * sweep whose observations span zRange frames, evaluated as scaling applies them (DIALS' report
+     * plots these against rotation); a KB model is constant.
+     */
+    public double[][] scaleAndDecay(double zRange, double[] z) {
+        double[] c = new double[z.length], b = new double[z.length];
+        if (kind == Kind.KB) {
+            java.util.Arrays.fill(c, scale[0]);
+            java.util.Arrays.fill(b, decay[0]);
+            return new double[][] {c, b};
+        }
+        GaussianSmoother sm = smoother(scale.length, zRange * sNormFac), dm = smoother(decay.length, zRange * dNormFac);
+        for (int i = 0; i < z.length; i++) {
+            c[i] = sm.value(z[i] * sNormFac, scale);
+            b[i] = dm.value(z[i] * dNormFac, decay);
+        }
+        return new double[][] {c, b};
+    }
+
     /** Free parameters: scale (without the first when fixed), decay, absorption. */
     int freeCount() { return scale.length - (fixInitial ? 1 : 0) + decay.length + absorption.length; }
 

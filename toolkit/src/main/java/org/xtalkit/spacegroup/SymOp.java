@@ -165,12 +165,19 @@ public record SymOp(int[] rot, int[] tran) {
     }
 
     private long determinantTimesDen3() {
-        long d = (long) rot[0] * ((long) rot[4] * rot[8] - (long) rot[5] * rot[7])
-                - (long) rot[1] * ((long) rot[3] * rot[8] - (long) rot[5] * rot[6])
-                + (long) rot[2] * ((long) rot[3] * rot[7] - (long) rot[4] * rot[6]);
+        long d = rawDeterminant();
         if (d == 0) throw new XtalException("singular operator " + toXyz());
         return d;
     }
+
+    private long rawDeterminant() {
+        return (long) rot[0] * ((long) rot[4] * rot[8] - (long) rot[5] * rot[7])
+                - (long) rot[1] * ((long) rot[3] * rot[8] - (long) rot[5] * rot[6])
+                + (long) rot[2] * ((long) rot[3] * rot[7] - (long) rot[4] * rot[6]);
+    }
+
+    /** Whether R is singular (no inverse, not a change of basis). */
+    public boolean isSingular() { return rawDeterminant() == 0; }
 
     /** det R (a rational in general; exact for integer rotations). */
     public double determinant() { return determinantTimesDen3() / (double) DEN / DEN / DEN; }

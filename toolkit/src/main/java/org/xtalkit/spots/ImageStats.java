@@ -24,17 +24,50 @@ public record ImageStats(int image, int nSpots, int nSpots4A, double totalIntens
 
     /** Statistics for frames first..last (0-based array indices, inclusive). */
     public static List<ImageStats> of(List<Spot> spots, int first, int last, Detector detector, Beam beam) {
+        int m = spots.size();
+        int[] panel = new int[m];
+        double[] xyz = new double[3 * m], intensity = new double[m];
+        for (int i = 0; i < m; i++) {
+            Spot s = spots.get(i);
+            panel[i] = s.panel();
+            System.arraycopy(s.xyz(), 0, xyz, 3 * i, 3);
+            intensity[i] = s.intensity();
+        }
+        return of(panel, xyz, intensity, first, last, detector, beam);
+    }
+
+    /**
+     * The same from a strong.refl (dials.spot_counts_per_image): columns panel, xyzobs.px.value and
+     * intensity.sum.value of experiment {@code id}'s rows, over the experiment's scan.
+     */
+    public static List<ImageStats> of(org.xtalkit.table.ReflectionTable strong, org.xtalkit.model.Experiment e, int id) {
+        int[] ids = strong.has("id") ? strong.ints("id") : null, panels = strong.intsOf("panel");
+        double[] xyzAll = strong.vec3("xyzobs.px.value"), iAll = strong.doubles("intensity.sum.value");
+        int m = 0;
+        for (int i = 0; i < strong.size(); i++) if (ids == null || ids[i] == id) m++;
+        int[] panel = new int[m];
+        double[] xyz = new double[3 * m], intensity = new double[m];
+        for (int i = 0, k = 0; i < strong.size(); i++) {
+            if (ids != null && ids[i] != id) continue;
+            panel[k] = panels[i];
+            System.arraycopy(xyzAll, 3 * i, xyz, 3 * k, 3);
+            intensity[k++] = iAll[i];
+        }
+        return of(panel, xyz, intensity, e.scan().firstImage() - 1, e.scan().lastImage() - 1, e.detector(), e.beam());
+    }
+
+    private static List<ImageStats> of(int[] panel, double[] xyz, double[] intensity, int first, int last, Detector detector, Beam beam) {
         int n = last - first + 1;
         List<List<double[]>> perImage = new ArrayList<>();
         for (int i = 0; i < n; i++) perImage.add(new ArrayList<>());
         Vec3 s0 = beam.s0();
         double k = 1 / beam.wavelength();
-        for (Spot s : spots) {
-            int f = (int) Math.floor(s.xyz()[2]) - first;
+        for (int i = 0; i < panel.length; i++) {
+            int f = (int) Math.floor(xyz[3 * i + 2]) - first;
             if (f < 0 || f >= n) continue;
-            Vec3 s1 = detector.panel(s.panel()).pixelToLab(s.xyz()[0], s.xyz()[1]).normalize().times(k);
+            Vec3 s1 = detector.panel(panel[i]).pixelToLab(xyz[3 * i], xyz[3 * i + 1]).normalize().times(k);
             double dStar = s1.minus(s0).length();
-            if (dStar > 0) perImage.get(f).add(new double[] {dStar, s.intensity()});
+            if (dStar > 0) perImage.get(f).add(new double[] {dStar, intensity[i]});
         }
         List<ImageStats> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 package org.xtalkit.step;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.lattice.SpaceGroups;
 import org.xtalkit.model.Crystal;
 import org.xtalkit.model.ExperimentList;

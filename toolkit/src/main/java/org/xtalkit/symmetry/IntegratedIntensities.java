@@ -29,6 +29,8 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
     public int size() { return i.length; }
 
     public static IntegratedIntensities select(ReflectionTable t, Experiment expt, double partialityThreshold) {
+        if (t.has("intensity.scale.value") && t.has("intensity.scale.variance") && t.has("inverse_scale_factor"))
+            return selectScaled(t, expt, partialityThreshold);
         for (String c : new String[] {"miller_index", "intensity.sum.value", "intensity.sum.variance"})
             if (!t.has(c)) throw new XtalException("reflection table has no '" + c + "' column: symmetry needs integrated data");
         int n = t.size();
@@ -45,12 +47,7 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
         double[] part = t.has("partiality") ? t.doubles("partiality") : null;
         int[] pid = t.has("partial_id") ? t.intsOf("partial_id") : null;
         double[] z = t.has("xyzobs.px.value") ? t.vec3("xyzobs.px.value") : null;
-        double scanEnd = Double.POSITIVE_INFINITY;
-        if (expt != null && expt.scan() != null && z != null) {
-            double osc = Math.abs(expt.scan().oscillationWidth());
-            int end = (int) Math.ceil(360 / osc);
-            if (end < expt.scan().numImages()) scanEnd = end;
-        }
+        double scanEnd = scanEnd(t, expt);
 
         int[] keep = new int[n];
         double[] I = new double[n], V = new double[n], IS = new double[n], VS = new double[n], P = new double[n];
@@ -98,6 +95,75 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
             o++;
         }
         return new IntegratedIntensities(h, ii, ss, rows);
+    }
+
+    /** Several selections one after another (rows keep their own tables' numbering). */
+    public static IntegratedIntensities concat(List<IntegratedIntensities> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        int n = 0;
+        for (IntegratedIntensities p : parts) n += p.size();
+        int[] h = new int[3 * n], rows = new int[n];
+        double[] ii = new double[n], ss = new double[n];
+        int k = 0;
+        for (IntegratedIntensities p : parts) {
+            System.arraycopy(p.hkl(), 0, h, 3 * k, 3 * p.size());
+            System.arraycopy(p.i(), 0, ii, k, p.size());
+            System.arraycopy(p.sigma(), 0, ss, k, p.size());
+            System.arraycopy(p.row(), 0, rows, k, p.size());
+            k += p.size();
+        }
+        return new IntegratedIntensities(h, ii, ss, rows);
+    }
+
+    /**
+     * Scaled input, as DIALS' ScaleIntensityReducer takes it: reflections not bad for scaling with
+     * a positive inverse scale factor, positive variance and partiality, I and σ² divided by the
+     * scale factor and its square, partials combined, I/σ ≥ −5; no outlier rejection (scaling did it).
+     */
+    private static IntegratedIntensities selectScaled(ReflectionTable t, Experiment expt, double partialityThreshold) {
+        int n = t.size();
+        long[] flags = t.has("flags") ? t.sizes("flags") : new long[n];
+        int[] mi = t.miller("miller_index");
+        int[] ids = t.has("id") ? t.ints("id") : new int[n];
+        double[] iv = t.doubles("intensity.scale.value"), vv = t.doubles("intensity.scale.variance"), g = t.doubles("inverse_scale_factor");
+        double[] part = t.has("partiality") ? t.doubles("partiality") : null;
+        int[] pid = t.has("partial_id") ? t.intsOf("partial_id") : null;
+        double scanEnd = scanEnd(t, expt);
+        double[] z = t.has("xyzobs.px.value") ? t.vec3("xyzobs.px.value") : null;
+        int[] keep = new int[n];
+        double[] I = new double[n], V = new double[n], P = new double[n];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (ids[r] < 0 || Flag.BAD_FOR_SCALING.isSetIn(flags[r]) || !(g[r] > 0) || !(vv[r] > 0)) continue;
+            if (part != null && !(part[r] > 0)) continue;
+            if (z != null && z[3 * r + 2] > scanEnd) continue;
+            I[m] = iv[r] / g[r];
+            V[m] = vv[r] / (g[r] * g[r]);
+            P[m] = part == null ? 1 : part[r];
+            keep[m++] = r;
+        }
+        boolean[] drop = new boolean[m];
+        if (part != null && pid != null) sumPartials(keep, m, ids, pid, I, V, I.clone(), V.clone(), P, false, drop);
+        int k = 0;
+        int[] h = new int[3 * m], rows = new int[m];
+        double[] ii = new double[m], ss = new double[m];
+        for (int j = 0; j < m; j++) {
+            if (drop[j] || P[j] < partialityThreshold || I[j] / Math.sqrt(V[j]) < -5) continue;
+            System.arraycopy(mi, 3 * keep[j], h, 3 * k, 3);
+            ii[k] = I[j];
+            ss[k] = Math.sqrt(V[j]);
+            rows[k++] = keep[j];
+        }
+        return new IntegratedIntensities(java.util.Arrays.copyOf(h, 3 * k), java.util.Arrays.copyOf(ii, k),
+                java.util.Arrays.copyOf(ss, k), java.util.Arrays.copyOf(rows, k));
+    }
+
+    /** DIALS' get_subset_for_symmetry: the first 360° of a longer sweep (image number of z). */
+    private static double scanEnd(ReflectionTable t, Experiment expt) {
+        if (expt == null || expt.scan() == null || !t.has("xyzobs.px.value")) return Double.POSITIVE_INFINITY;
+        double osc = Math.abs(expt.scan().oscillationWidth());
+        int end = (int) Math.ceil(360 / osc);
+        return end < expt.scan().numImages() ? end : Double.POSITIVE_INFINITY;
     }
 
     /**

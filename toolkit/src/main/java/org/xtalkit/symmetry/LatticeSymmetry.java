@@ -1,7 +1,7 @@
 package org.xtalkit.symmetry;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.lattice.ChangeOfBasis;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 import org.xtalkit.lattice.LatticeMath;
 import org.xtalkit.lattice.MetricSubgroups;
 import org.xtalkit.lattice.NiggliReduction;

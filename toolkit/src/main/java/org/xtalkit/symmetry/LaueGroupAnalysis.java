@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+
+import org.xtalkit.merge.CctbxRandom;
 
 /**
  * Laue group determination as POINTLESS does it (Evans 2006, 2011) and DIALS' LaueGroupAnalysis
@@ -43,7 +44,7 @@ public final class LaueGroupAnalysis {
 
     public static Result run(NormalisedIntensities data, LatticeSymmetry lattice, long seed) {
         LaueGroupAnalysis a = new LaueGroupAnalysis(data);
-        Random rnd = new Random(seed);
+        CctbxRandom rnd = new CctbxRandom((int) seed);
         CorrelationAccumulator unrelated = new CorrelationAccumulator();
         double ccSigFac = a.ccSigFac(lattice.latticeRotations(), rnd, unrelated);
         double eCcTrue = a.eCcTrue();
@@ -176,44 +177,62 @@ public final class LaueGroupAnalysis {
     }
 
     /**
-     * CCsigFac: pairs of reflections of similar resolution unrelated by the lattice symmetry, CCs
-     * of 200 random groups for each size N = 5..200, and the slope of rms(CC) against 1/√N.
+     * CCsigFac as DIALS estimates it, draw for draw with scitbx's generator: shells of about
+     * max(200, n/500) unique d*² values (cctbx's setup_binner_counting_sorted), in each a random
+     * permutation split into halves paired off where the lattice group does not relate them, a
+     * random 20000 of those pairs, then 200 random groups for each size N = 5..min(200, pairs/10)
+     * and the slope of rms(CC) against 1/√N. With DIALS' reflection order (lexicographic in the
+     * minimum cell) and seed the figures are DIALS' own.
      */
-    private double ccSigFac(List<int[]> lattice, Random rnd, CorrelationAccumulator unrelated) {
+    private double ccSigFac(List<int[]> lattice, CctbxRandom rnd, CorrelationAccumulator unrelated) {
         int n = I.length;
-        Integer[] order = new Integer[n];
-        for (int j = 0; j < n; j++) order[j] = j;
-        Arrays.sort(order, (p, q) -> Double.compare(ds[p], ds[q]));
-        int perBin = Math.max(200, (int) Math.ceil(n / 500.0));
+        double[] limits = org.xtalkit.merge.MergingStatistics.countingSortedLimits(ds, Integer.MAX_VALUE, Math.max(200, (int) Math.ceil(n / 500.0)));
+        int[] bin = new int[n];
+        for (int j = 0; j < n; j++) {
+            int b = 0;
+            while (b < limits.length && !(ds[j] < limits[b])) b++;
+            bin[j] = b;  // 0: below the first limit, limits.length: beyond the last (both empty)
+        }
+        int nBins = 0;
+        for (int b : bin) nBins = Math.max(nBins, b + 1);
+        int[][] members = new int[nBins][];
+        int[] count = new int[nBins];
+        for (int b : bin) count[b]++;
+        for (int b = 0; b < nBins; b++) members[b] = new int[count[b]];
+        Arrays.fill(count, 0);
+        for (int j = 0; j < n; j++) members[bin[j]][count[bin[j]]++] = j;
+        long[] key = new long[n];
+        for (int j = 0; j < n; j++) key[j] = asuKey(j, lattice);
         double[] a = new double[n], b = new double[n];
         int m = 0;
-        for (int lo = 0; lo < n; lo += perBin) {
-            int count = Math.min(perBin, n - lo);
-            int[] p = permutation(count, rnd);
-            int half = count / 2;
+        for (int[] mem : members) {
+            int c = mem.length;
+            if (c == 0) continue;
+            int[] p = rnd.permutation(c);
+            int half = c / 2;
             for (int q = 0; q < half; q++) {
-                int i1 = order[lo + p[q]], i2 = order[lo + p[half + q]];
-                if (asuKey(i1, lattice) == asuKey(i2, lattice)) continue;
+                int i1 = mem[p[q]], i2 = mem[p[half + q]];
+                if (key[i1] == key[i2]) continue;
                 a[m] = I[i1];
                 b[m] = I[i2];
                 m++;
             }
         }
-        int[] pick = randomSelection(permutation(m, rnd), Math.min(20000, m), rnd);
-        double[] pa = new double[pick.length], pb = new double[pick.length];
-        for (int q = 0; q < pick.length; q++) { pa[q] = a[pick[q]]; pb[q] = b[pick[q]]; unrelated.add(pa[q], pb[q]); }
+        int[] pick = rnd.selection(Math.min(20000, m), new int[m]);
         int nPairs = pick.length;
+        double[] pa = new double[nPairs], pb = new double[nPairs];
+        for (int q = 0; q < nPairs; q++) { pa[q] = a[pick[q]]; pb[q] = b[pick[q]]; unrelated.add(pa[q], pb[q]); }
         int maxN = (int) Math.min(nPairs / 10.0, 200), minN = Math.min(5, maxN);
         if (maxN - minN < 4) return 0;
         int k = maxN - minN + 1;
-        int[] scratch = permutation(nPairs, rnd);
+        int[] scratch = new int[nPairs];
         double[] xs = new double[k], ys = new double[k];
         for (int g = minN; g <= maxN; g++) {
             double sumSq = 0;
             for (int rep = 0; rep < 200; rep++) {
-                int[] sel = randomSelection(scratch, g, rnd);
+                rnd.permutation(scratch);
                 CorrelationAccumulator c = new CorrelationAccumulator();
-                for (int q : sel) c.add(pa[q], pb[q]);
+                for (int q = 0; q < g; q++) c.add(pa[scratch[q]], pb[scratch[q]]);
                 double cc = c.coefficient();
                 if (Double.isNaN(cc)) cc = 0;
                 sumSq += cc * cc;
@@ -227,7 +246,7 @@ public final class LaueGroupAnalysis {
         my /= k;
         double sxy = 0, sxx = 0;
         for (int j = 0; j < k; j++) { sxy += (xs[j] - mx) * (ys[j] - my); sxx += (xs[j] - mx) * (xs[j] - mx); }
-        return sxx > 0 ? sxy / sxx : 0;
+        return sxx > 0 && Double.isFinite(sxy) ? sxy / sxx : 0;
     }
 
     /** The smallest packed index among ±h·R: one key per lattice-symmetry orbit. */
@@ -239,20 +258,6 @@ public final class LaueGroupAnalysis {
             best = Math.min(best, Math.min(NormalisedIntensities.pack(t[0], t[1], t[2]), NormalisedIntensities.pack(-t[0], -t[1], -t[2])));
         }
         return best;
-    }
-
-    private static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) { int j = rnd.nextInt(i + 1); int t = p[i]; p[i] = p[j]; p[j] = t; }
-        return p;
-    }
-
-    /** n distinct indices out of scratch.length, chosen at random (partial Fisher–Yates on a reused permutation). */
-    private static int[] randomSelection(int[] scratch, int n, Random rnd) {
-        int size = scratch.length;
-        for (int i = 0; i < n; i++) { int j = i + rnd.nextInt(size - i); int t = scratch[i]; scratch[i] = scratch[j]; scratch[j] = t; }
-        return Arrays.copyOf(scratch, n);
     }
 
     /** h·R: Miller indices transform as a row vector. */

@@ -5,10 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The automatic d_min of dials.symmetry from ⟨I⟩/⟨σ(I)⟩ as DIALS' Resolutionizer finds it: Wilson
- * outliers (E² ≥ 16) removed, Friedel mates merged, up to 100 shells of equal count (≥ 10 unique
- * reflections each), a degree-6 polynomial fitted to log(⟨I⟩/⟨σ⟩) against each shell's highest
- * d*², and the d*² where the fit crosses the limit.
+ * The automatic d_min of dials.symmetry from ⟨I⟩/⟨σ(I)⟩ as DIALS' Resolutionizer finds it (after the
+ * caller removed Wilson outliers), from the same merging statistics and curve fits.
  */
 final class ResolutionLimit {
     private ResolutionLimit() {}
@@ -23,65 +21,111 @@ final class ResolutionLimit {
         double[] part = new double[n];
         for (int j = 0; j < n; j++) { row[j] = j; part[j] = 1; }
         var data = new org.xtalkit.merge.ScaledIntensities(hkl, I, S, id, row, part);
-        int bins = Math.max(1, Math.min(100, n / 2 / 10));
         try {
-            var stats = org.xtalkit.merge.MergingStatistics.compute(data, org.xtalkit.spacegroup.SpaceGroup.of("P 1"), cell, bins);
+            var stats = org.xtalkit.merge.MergingStatistics.computeCountingSorted(data, org.xtalkit.spacegroup.SpaceGroup.of("P 1"), cell, 100, 10);
             return org.xtalkit.merge.ResolutionFit.ccHalfLimit(stats.shells(), limit);
         } catch (RuntimeException e) {
             return Double.NaN;  // too few pairs for CC½: DIALS logs the failure and goes on
         }
     }
 
-    /** NaN when the fit never crosses the limit inside the data; the data's own limit when every shell is above it. */
+    /**
+     * NaN when the fit never crosses the limit inside the data; the data's own limit when every
+     * shell is above it. Shells as the Resolutionizer's merging statistics make them (counting
+     * sorted over the observations' distinct d*², ≤ 100 shells of ≥ 10), ⟨I⟩/⟨σ⟩ of the
+     * Friedel-merged reflections in each, log-polynomial of degree 6 against each shell's upper
+     * d*² limit, and the first crossing counted from the high-resolution end, as DIALS scans it.
+     */
     static double fromIOverSigma(int[] hkl, double[] I, double[] S, double[] ds, double limit) {
-        Map<Long, Integer> slot = new HashMap<>();
-        int n = 0;
-        double[] sw = new double[I.length], swi = new double[I.length], d = new double[I.length];
-        for (int j = 0; j < I.length; j++) {
-            if (I[j] >= 16) continue;
-            int h = hkl[3 * j], k = hkl[3 * j + 1], l = hkl[3 * j + 2];
-            boolean flip = h < 0 || (h == 0 && (k < 0 || (k == 0 && l < 0)));
-            long key = flip ? NormalisedIntensities.pack(-h, -k, -l) : NormalisedIntensities.pack(h, k, l);
-            Integer s = slot.get(key);
-            if (s == null) { s = n++; slot.put(key, s); d[s] = ds[j]; }
-            double w = 1 / (S[j] * S[j]);
-            sw[s] += w;
-            swi[s] += w * I[j];
-        }
-        if (n == 0) return Double.NaN;
-        Integer[] order = new Integer[n];
-        for (int s = 0; s < n; s++) order[s] = s;
-        final double[] dd = d;
-        Arrays.sort(order, (a, b) -> Double.compare(dd[a], dd[b]));
-        int bins = Math.max(1, Math.min(100, n / 10));
-        double[] x = new double[bins], y = new double[bins];
-        int m = 0;
-        for (int b = 0; b < bins; b++) {
-            int lo = (int) ((long) b * n / bins), hi = (int) ((long) (b + 1) * n / bins);
-            double si = 0, ss = 0, xmax = 0;
-            for (int q = lo; q < hi; q++) {
-                int s = order[q];
-                si += swi[s] / sw[s];
-                ss += Math.sqrt(1 / sw[s]);
-                xmax = Math.max(xmax, d[s]);
-            }
-            double v = si / ss;
-            if (v > 0) { x[m] = xmax; y[m] = v; m++; }
-        }
+        if (I.length == 0) return Double.NaN;
+        double[][] xy = iOverSigmaShells(hkl, I, S, ds);
+        double[] x = xy[0], y = xy[1];
+        int m = x.length;
         if (m == 0) return Double.NaN;
-        x = Arrays.copyOf(x, m);
-        y = Arrays.copyOf(y, m);
         double minY = Double.POSITIVE_INFINITY, maxX = 0;
         for (int j = 0; j < m; j++) { minY = Math.min(minY, y[j]); maxX = Math.max(maxX, x[j]); }
         if (minY > limit) return 1 / Math.sqrt(maxX);
         double[] logY = new double[m];
         for (int j = 0; j < m; j++) logY[j] = Math.log(y[j]);
-        double[] fit = Polynomial.fitValues(x, logY, Math.min(6, m - 1));
-        for (int j = 0; j < m; j++) fit[j] = Math.exp(fit[j]);
+        double[] fit = dialsPolynomialFit(x, logY, 6);
+        if (fit == null) return Double.NaN;  // DIALS' fit raises: no estimate
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < m; j++) { fit[j] = Math.exp(fit[j]); lo = Math.min(lo, fit[j]); hi = Math.max(hi, fit[j]); }
+        if (limit < lo || limit > hi) return Double.NaN;
         for (int j = 1; j < m; j++) {
             double y0 = fit[j - 1], y1 = fit[j];
             if ((y0 - limit) * (y1 - limit) < 0) return 1 / Math.sqrt(x[j - 1] + (limit - y0) * (x[j] - x[j - 1]) / (y1 - y0));
         }
         return Double.NaN;
+    }
+
+    /** Each shell's upper d*² limit and its positive ⟨I⟩/⟨σ⟩, high resolution first. */
+    static double[][] iOverSigmaShells(int[] hkl, double[] I, double[] S, double[] ds) {
+        double[] limits = org.xtalkit.merge.MergingStatistics.countingSortedLimits(ds, 100, 10);
+        int bins = limits.length - 1;
+        Map<Long, Integer> slot = new HashMap<>();
+        int n = 0;
+        double[] sw = new double[I.length], swi = new double[I.length];
+        int[] binOf = new int[I.length];
+        for (int j = 0; j < I.length; j++) {
+            int h = hkl[3 * j], k = hkl[3 * j + 1], l = hkl[3 * j + 2];
+            boolean flip = h < 0 || (h == 0 && (k < 0 || (k == 0 && l < 0)));
+            long key = flip ? NormalisedIntensities.pack(-h, -k, -l) : NormalisedIntensities.pack(h, k, l);
+            Integer s = slot.get(key);
+            if (s == null) {
+                s = n++;
+                slot.put(key, s);
+                int b = 0;
+                while (b < bins - 1 && ds[j] >= limits[b + 1]) b++;
+                binOf[s] = b;
+            }
+            double w = 1 / (S[j] * S[j]);
+            sw[s] += w;
+            swi[s] += w * I[j];
+        }
+        double[] si = new double[bins], ss = new double[bins];
+        int[] cnt = new int[bins];
+        for (int s = 0; s < n; s++) {
+            si[binOf[s]] += swi[s] / sw[s];
+            ss[binOf[s]] += Math.sqrt(1 / sw[s]);
+            cnt[binOf[s]]++;
+        }
+        // high resolution first, as DIALS reverses the shells
+        double[] x = new double[bins], y = new double[bins];
+        int m = 0;
+        for (int b = bins - 1; b >= 0; b--) {
+            if (cnt[b] == 0) continue;
+            double v = si[b] / ss[b];
+            if (v > 0) { x[m] = limits[b + 1]; y[m] = v; m++; }
+        }
+        return new double[][] {Arrays.copyOf(x, m), Arrays.copyOf(y, m)};
+    }
+
+    /**
+     * scitbx's univariate_polynomial_fit as DIALS calls it: Σ aₙxⁿ (n ≤ degree) from all aₙ = 1,
+     * least squares by L-BFGS stopped after 100 iterations; the fitted values at x.
+     */
+    static double[] dialsPolynomialFit(double[] x, double[] y, int degree) {
+        int p = degree + 1, m = x.length;
+        double[][] pow = new double[m][p];
+        for (int j = 0; j < m; j++) for (int k = 0; k < p; k++) pow[j][k] = Math.pow(x[j], k);
+        double[] start = new double[p];
+        Arrays.fill(start, 1);
+        double[] a = Lbfgs.minimise((c, g) -> {
+            Arrays.fill(g, 0);
+            double f = 0;
+            for (int j = 0; j < m; j++) {
+                double yc = 0;
+                for (int k = 0; k < p; k++) yc += c[k] * pow[j][k];
+                double dy = y[j] - yc;
+                f += dy * dy;
+                for (int k = 0; k < p; k++) g[k] -= 2 * dy * pow[j][k];
+            }
+            return f;
+        }, start, 100);
+        if (a == null) return null;
+        double[] out = new double[m];
+        for (int j = 0; j < m; j++) for (int k = 0; k < p; k++) out[j] += a[k] * pow[j][k];
+        return out;
     }
 }

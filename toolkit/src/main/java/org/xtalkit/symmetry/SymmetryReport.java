@@ -8,16 +8,30 @@ import java.util.Locale;
 public final class SymmetryReport {
     private SymmetryReport() {}
 
+    public static final List<String> ELEMENTS_HEADER = List.of("likelihood", "Z-CC", "CC", "N", "", "Operator");
+    public static final List<String> SUBGROUPS_HEADER = List.of("Patterson group", "", "Likelihood", "NetZcc", "Zcc+", "Zcc-",
+            "CC", "CC-", "delta", "Reindex operator");
+
     public static String elementsTable(LaueGroupAnalysis.Result r) {
+        return Tabulate.psql(ELEMENTS_HEADER, elementsRows(r));
+    }
+
+    /** The rows of "Scoring individual symmetry elements", as printed (displays lay them out as HTML). */
+    public static List<List<String>> elementsRows(LaueGroupAnalysis.Result r) {
         List<List<String>> rows = new ArrayList<>();
         for (ElementScore e : r.elements()) {
             String stars = e.likelihood() > 0.9 ? "***" : e.likelihood() > 0.7 ? "**" : e.likelihood() > 0.5 ? "*" : "";
             rows.add(List.of(f("%.3f", e.likelihood()), f("%.2f", e.zcc()), f("%.2f", e.cc()), Long.toString(e.n()), stars, e.operator()));
         }
-        return Tabulate.psql(List.of("likelihood", "Z-CC", "CC", "N", "", "Operator"), rows);
+        return rows;
     }
 
     public static String subgroupsTable(LaueGroupAnalysis.Result r) {
+        return Tabulate.psql(SUBGROUPS_HEADER, subgroupsRows(r));
+    }
+
+    /** The rows of "Scoring all possible sub-groups", most likely first, as printed. */
+    public static List<List<String>> subgroupsRows(LaueGroupAnalysis.Result r) {
         List<List<String>> rows = new ArrayList<>();
         for (SubgroupScore s : r.subgroups()) {
             String stars = s.likelihood() > 0.8 ? "***" : s.likelihood() > 0.6 ? "**" : s.likelihood() > 0.4 ? "*" : "";
@@ -25,8 +39,7 @@ public final class SymmetryReport {
                     f("% .2f", s.zccFor()), f("% .2f", s.zccAgainst()), f("% .2f", s.ccFor()), f("% .2f", s.ccAgainst()),
                     f("%.1f", s.candidate().delta()), s.candidate().cbMinBest().toString()));
         }
-        return Tabulate.psql(List.of("Patterson group", "", "Likelihood", "NetZcc", "Zcc+", "Zcc-", "CC", "CC-", "delta",
-                "Reindex operator"), rows);
+        return rows;
     }
 
     /** Everything LaueGroupAnalysis prints after the input symmetry. */

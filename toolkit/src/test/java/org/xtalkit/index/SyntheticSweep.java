@@ -1,5 +1,6 @@
 package org.xtalkit.index;
 
+import org.xtalkit.geometry.RotationPredictor;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
@@ -19,7 +20,8 @@ import java.util.Random;
 /**
  * A strong-spot list made from a known crystal: every lattice point to d_min that crosses the
  * Ewald sphere during the scan and lands on the detector, with centroid noise and a few false
- * spots. The imported experiment (no crystal) and the truth are kept.
+ * spots. The imported experiment (no crystal) and the truth are kept. Crossings come from the
+ * same predictor the simulator and refinement use.
  */
 final class SyntheticSweep {
     final Experiment truth;
@@ -50,27 +52,21 @@ final class SyntheticSweep {
         this.imported = ExperimentList.of(truth.withCrystal(null));
         Random rnd = new Random(seed);
         Mat3 a = truth.crystal().A();
-        Vec3 s0 = truth.beam().s0(), e = truth.goniometer().rotationAxisDatum();
+        RotationPredictor predictor = new RotationPredictor(a, truth.beam(), truth.goniometer());
         Panel panel = truth.detector().panel(0);
-        double[] range = truth.scan().oscillationRange();
+        double[] range = truth.scan().oscillationRange(), phis = new double[2];
+        double mid = Math.toRadians((range[0] + range[1]) / 2);
         List<double[]> spots = new ArrayList<>();
         int hmax = (int) Math.ceil(truth.crystal().unitCell().a() / dMin) + 2;
         for (int h = -hmax; h <= hmax; h++)
             for (int k = -hmax; k <= hmax; k++)
                 for (int l = -hmax; l <= hmax; l++) {
                     if ((h | k | l) == 0 || !MacroCycles.allowed(centring, h, k, l)) continue;
-                    Vec3 p = a.times(new Vec3(h, k, l));
-                    if (p.length() > 1 / dMin) continue;
-                    Vec3 par = e.times(p.dot(e)), perp = p.minus(par), cr = e.cross(p);
-                    double A = perp.dot(s0), B = cr.dot(s0), C = -p.dot(p) / 2 - par.dot(s0), R = Math.hypot(A, B);
-                    if (R == 0 || Math.abs(C) > R) continue;
-                    for (double phi : new double[] {Math.atan2(B, A) + Math.acos(C / R), Math.atan2(B, A) - Math.acos(C / R)}) {
-                        double deg = Math.toDegrees(phi);
-                        deg = ((deg - range[0]) % 360 + 360) % 360 + range[0];
-                        if (deg >= range[1]) continue;
-                        double ph = Math.toRadians(deg);
-                        Vec3 s1 = par.plus(perp.times(Math.cos(ph))).plus(cr.times(Math.sin(ph))).plus(s0);
-                        double[] px = panel.rayToPixel(s1);
+                    if (a.times(new Vec3(h, k, l)).length() > 1 / dMin || !predictor.rotationAngles(h, k, l, phis)) continue;
+                    for (double phi : phis) {
+                        double deg = Math.toDegrees(RotationPredictor.nearest(phi, mid));
+                        if (deg < range[0] || deg >= range[1]) continue;
+                        double[] px = panel.rayToPixel(predictor.s1(h, k, l, Math.toRadians(deg)));
                         if (px == null || !panel.contains(px[0], px[1])) continue;
                         double z = truth.scan().frameFromAngle(deg);
                         spots.add(new double[] {px[0] + noisePx * rnd.nextGaussian(), px[1] + noisePx * rnd.nextGaussian(), z + 0.1 * rnd.nextGaussian()});

@@ -2,6 +2,7 @@ package org.xtalkit.lattice;
 
 import org.junit.jupiter.api.Test;
 import org.xtalkit.model.UnitCell;
+import org.xtalkit.spacegroup.ChangeOfBasis;
 
 import java.util.List;
 import java.util.Map;

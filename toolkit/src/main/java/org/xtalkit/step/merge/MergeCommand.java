@@ -7,6 +7,7 @@ import org.xtalkit.merge.MergingStatistics;
 import org.xtalkit.merge.MergingStatisticsResult;
 import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
+import org.xtalkit.merge.WilsonB;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.step.StepCommand;
 import org.xtalkit.step.StepInputs;
@@ -41,8 +42,11 @@ public final class MergeCommand implements StepCommand {
                 values.getDouble("partiality_threshold"), values.getBool("combine_partials"));
         progress.log("Merging " + data.size() + " scaled observations in " + in.spaceGroup().shortName() + ", cell " + fmt(in.medianCell()));
         MergingStatisticsResult stats = MergingStatistics.compute(data, in.spaceGroup(), in.medianCell(), values.getInt("merging.n_bins"));
-        stats.format().forEach(progress::log);
         MergedReflections merged = Merge.run(data, in.spaceGroup(), in.medianCell());
+        // dials.merge fits the Wilson B to the array it writes: I(+)/I(−) apart when anomalous
+        double wilsonB = values.getBool("anomalous") ? WilsonB.estimate(merged, in.spaceGroup(), in.medianCell())
+                : WilsonB.estimate(merged.hkl(), merged.iMean(), merged.sigIMean(), in.spaceGroup(), in.medianCell());
+        stats.format(wilsonB).forEach(progress::log);
         if (!values.getBool("anomalous") || !values.getBool("truncate")) merged = strip(merged, values.getBool("anomalous"), values.getBool("truncate"));
         Path out = workDir.resolve(values.str("output.mtz"));
         MtzWriter.write(MergedMtz.of(merged, in.medianCell(), in.spaceGroup(), in.meanWavelength()), out);
