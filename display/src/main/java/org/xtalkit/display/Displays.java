@@ -43,12 +43,14 @@ public final class Displays {
             new Renderer<>(org.xtalkit.step.SpotResult.class, FindSpotsDisplay::bundle),
             new Renderer<>(org.xtalkit.index.Indexer.Result.class, IndexDisplay::bundle),
             new Renderer<>(org.xtalkit.refine.Refiner.Result.class, r -> RefineDisplay.bundle(
-                    new org.xtalkit.step.Refine.Result(ExperimentList.of(r.experiment()), r.reflections(), List.of(r)))),
+                    new org.xtalkit.step.Refine.Result(r.experiments(), r.reflections(), r))),
             new Renderer<>(org.xtalkit.step.Refine.Result.class, RefineDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Integrate.Result.class, IntegrateDisplay::bundle),
             new Renderer<>(org.xtalkit.step.Symmetry.Result.class, SymmetryDisplay::bundle),
             new Renderer<>(org.xtalkit.scale.Scaler.Result.class, ScaleDisplay::bundle),
             new Renderer<>(org.xtalkit.merge.MergingStatisticsResult.class, MergeDisplay::bundle),
+            new Renderer<>(org.xtalkit.display.image.ImageView.class, v -> MimeBundle.png(pngBytes(v.render()), v.toString())),
+            new Renderer<>(org.xtalkit.display.image.ReciprocalLatticeView.class, org.xtalkit.display.image.ReciprocalLatticeView::bundle),
             new Renderer<>(List.class, l -> BravaisDisplay.isSettings(l) ? BravaisDisplay.bundleOf(l) : null));
 
     private Displays() {}
@@ -64,12 +66,17 @@ public final class Displays {
     }
 
     private static MimeBundle image(java.awt.image.BufferedImage img) {
+        return MimeBundle.png(pngBytes(img), "[image " + img.getWidth() + "×" + img.getHeight() + "]");
+    }
+
+    /** A picture as PNG bytes. */
+    public static byte[] pngBytes(java.awt.image.BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode image as PNG", e);
         }
-        return MimeBundle.png(out.toByteArray(), "[image " + img.getWidth() + "×" + img.getHeight() + "]");
+        return out.toByteArray();
     }
 }

@@ -60,8 +60,10 @@ public final class Html {
             List<String> r = rows.get(i);
             b.append(marked.contains(i) ? "<tr class=\"chosen\" style=\"background:#e3f4e0;font-weight:bold\">" : "<tr>");
             // explicit both ways: notebook style sheets right-align every cell by default
-            for (String c : r)
+            for (String raw : r) {
+                String c = raw == null ? "" : raw.strip();   // printed tables pad with spaces: HTML aligns instead
                 b.append(looksNumeric(c) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">").append(escape(c)).append("</td>");
+            }
             b.append("</tr>");
         }
         return b.append("</tbody></table>").toString();

@@ -34,6 +34,7 @@ public final class XtalKernel extends BaseKernel {
             "import org.xtalkit.table.*;",
             "import org.xtalkit.progress.*;",
             "import org.xtalkit.display.*;",
+            "import org.xtalkit.display.image.*;",
             "import org.knowm.xchart.*;",
             "import static org.xtalkit.display.ReflectionTableDisplay.toTable;",
             "import static org.xtalkit.kernel.Notebook.*;");

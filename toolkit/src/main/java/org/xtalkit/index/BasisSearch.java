@@ -26,6 +26,15 @@ final class BasisSearch {
 
     static Found search(Experiment expt, double[] rlp, double[] phi, ReflectionTable refl, boolean[] free,
                         double maxCell, IndexParams params, Progress progress) {
+        return search(List.of(expt), new int[refl.size()], rlp, phi, refl, free, maxCell, params, progress);
+    }
+
+    /**
+     * Several sweeps: rlp of all of them in the common frame; {@code experimentOfRow} says which
+     * experiment's geometry predicts each row of refl (for the positional rmsd of a candidate).
+     */
+    static Found search(List<Experiment> experiments, int[] experimentOfRow, double[] rlp, double[] phi, ReflectionTable refl,
+                        boolean[] free, double maxCell, IndexParams params, Progress progress) {
         int nPoints = Fft3d.adjustGridding(params.nPoints());
         double dMin = Fft3d.autoDMin(maxCell, nPoints, rlp);
         List<Vec3> vectors = switch (params.method()) {
@@ -54,8 +63,9 @@ final class BasisSearch {
         int[] panelAll = refl.has("panel") ? refl.intsOf("panel") : new int[refl.size()];
         int m = p.length;
         double[] px = new double[3 * m];
-        int[] panel = new int[m];
-        for (int i = 0, j = 0; i < n; i++) if (inRes[i]) { System.arraycopy(pxAll, 3 * rows[i], px, 3 * j, 3); panel[j] = panelAll[rows[i]]; j++; }
+        int[] panel = new int[m], expt = new int[m];
+        for (int i = 0, j = 0; i < n; i++)
+            if (inRes[i]) { System.arraycopy(pxAll, 3 * rows[i], px, 3 * j, 3); panel[j] = panelAll[rows[i]]; expt[j] = experimentOfRow[rows[i]]; j++; }
 
         List<ModelRanking.Solution> solutions = new ArrayList<>();
         for (Crystal c : candidates) {
@@ -66,7 +76,9 @@ final class BasisSearch {
             if (fitted == null) continue;
             Crystal cf = c.withA(fitted);
             a = IndexAssignment.simple(r, p, List.of(cf.A()), params.hklTolerance());
-            double rmsd = rmsdXyMm(expt.withCrystal(cf), a, panel, px);
+            List<Experiment> with = new ArrayList<>();
+            for (Experiment e : experiments) with.add(e.withCrystal(cf));
+            double rmsd = rmsdXyMm(with, expt, a, panel, px);
             if (Double.isNaN(rmsd)) continue;
             solutions.add(new ModelRanking.Solution(cf, 1 - rmsd, a.count(), (double) a.count() / m, rmsd));
         }
@@ -122,7 +134,14 @@ final class BasisSearch {
     }
 
     static double rmsdXyMm(Experiment e, IndexAssignment.Result a, int[] panel, double[] px) {
-        Predictor pred = Predictor.of(e);
+        return rmsdXyMm(List.of(e), new int[panel.length], a, panel, px);
+    }
+
+    /** As for one experiment, each spot predicted with the geometry of its own experiment. */
+    static double rmsdXyMm(List<Experiment> experiments, int[] expt, IndexAssignment.Result a, int[] panel, double[] px) {
+        Predictor[] preds = new Predictor[experiments.size()];
+        for (int j = 0; j < preds.length; j++) preds[j] = Predictor.of(experiments.get(j));
+        Experiment e = experiments.get(0);
         double[] tmp = new double[3];
         double ss = 0;
         int n = 0;
@@ -130,7 +149,7 @@ final class BasisSearch {
         for (int i = 0; i < panel.length; i++) {
             if (a.crystalId()[i] < 0) continue;
             int[] m = a.miller();
-            if (!pred.predict(m[3 * i], m[3 * i + 1], m[3 * i + 2], panel[i], px[3 * i + 2], tmp, 0)) continue;
+            if (!preds[expt[i]].predict(m[3 * i], m[3 * i + 1], m[3 * i + 2], panel[i], px[3 * i + 2], tmp, 0)) continue;
             double dx = (tmp[0] - px[3 * i]) * p0.pixelSizeFast(), dy = (tmp[1] - px[3 * i + 1]) * p0.pixelSizeSlow();
             ss += dx * dx + dy * dy;
             n++;

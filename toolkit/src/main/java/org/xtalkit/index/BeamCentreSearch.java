@@ -18,7 +18,7 @@ import java.util.Locale;
  * the beam centre that makes the low-resolution reciprocal lattice most periodic. For trial shifts
  * of the detector in its plane, spots are mapped to reciprocal space and scored by the strongest
  * 1D Fourier peaks of their projections over a hemisphere of directions; a coarse grid over
- * ±mm_search_scope is followed by finer grids around the best point.
+ * ±mm_search_scope is followed by 3 x 3 neighbourhoods at halving steps around the best point.
  */
 public final class BeamCentreSearch {
     private BeamCentreSearch() {}
@@ -56,15 +56,22 @@ public final class BeamCentreSearch {
         Scorer scorer = new Scorer(e, subPx, subPanel, dirs, maxCell, dMin);
         double s0 = scorer.score(0, 0);
         double bx = 0, by = 0, best = s0;
+        // a coarse grid over the scope, then 3 x 3 neighbourhoods at halving steps around the best point
         double step = 0.4;
-        double[][] levels = {{searchScopeMm, step}, {step, step / 4}, {step / 4, step / 16}};
-        for (double[] lv : levels) {
+        int k = (int) Math.round(searchScopeMm / step);
+        for (int i = -k; i <= k; i++)
+            for (int j = -k; j <= k; j++) {
+                double x = i * step, y = j * step;
+                if (Math.hypot(x, y) > searchScopeMm + 1e-9) continue;
+                double s = scorer.score(x, y);
+                if (s > best) { best = s; bx = x; by = y; }
+            }
+        for (step /= 2; step > 0.02; step /= 2) {
             double cx = bx, cy = by;
-            int k = (int) Math.round(lv[0] / lv[1]);
-            for (int i = -k; i <= k; i++)
-                for (int j = -k; j <= k; j++) {
-                    double x = cx + i * lv[1], y = cy + j * lv[1];
-                    if (Math.hypot(x, y) > searchScopeMm + 1e-9) continue;
+            for (int i = -1; i <= 1; i++)
+                for (int j = -1; j <= 1; j++) {
+                    double x = cx + i * step, y = cy + j * step;
+                    if ((i | j) == 0 || Math.hypot(x, y) > searchScopeMm + 1e-9) continue;
                     double s = scorer.score(x, y);
                     if (s > best) { best = s; bx = x; by = y; }
                 }

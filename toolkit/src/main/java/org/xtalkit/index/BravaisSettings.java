@@ -48,8 +48,13 @@ public final class BravaisSettings {
     }
 
     public static List<Setting> run(Experiment indexed, ReflectionTable refl, double lepageMaxDelta, int nproc) {
+        return run(indexed, refl, lepageMaxDelta, true, nproc);
+    }
+
+    /** @param bestMonoclinicBeta I 1 2 1 ("mI") instead of C 1 2 1 where it gives a less oblique cell (DIALS' default) */
+    public static List<Setting> run(Experiment indexed, ReflectionTable refl, double lepageMaxDelta, boolean bestMonoclinicBeta, int nproc) {
         if (indexed.crystal() == null) throw new XtalException("refine_bravais_settings: the experiment has no crystal; index first");
-        List<MetricSubgroups.Subgroup> subgroups = MetricSubgroups.find(indexed.crystal().unitCell(), lepageMaxDelta);
+        List<MetricSubgroups.Subgroup> subgroups = MetricSubgroups.find(indexed.crystal().unitCell(), lepageMaxDelta, bestMonoclinicBeta);
         int n = refl.size();
         int[] id = refl.ints("id"), hkl = refl.miller("miller_index");
         boolean[] use = new boolean[n];
@@ -223,17 +228,21 @@ public final class BravaisSettings {
         return sb.toString();
     }
 
-    /** For each lattice in the table, the chiral space groups it allows. */
+    /** For each lattice in the table, the chiral space groups it allows, as DIALS lists them ("tI: I4 I41 I422 I4122"). */
     public static String chiralSpaceGroups(List<Setting> settings) {
         StringBuilder sb = new StringBuilder("Chiral space groups corresponding to each Bravais lattice:\n");
-        List<String> seen = new ArrayList<>();
-        for (Setting s : settings) {
-            if (seen.contains(s.bravais)) continue;
-            seen.add(s.bravais);
-            List<String> names = SpaceGroups.forBravais(s.bravais).stream().map(SpaceGroups.Entry::symbol).toList();
-            sb.append(s.bravais).append(": ").append(String.join(", ", names)).append('\n');
+        List<String> present = settings.stream().map(Setting::bravais).toList();
+        for (var e : SpaceGroups.chiralSymbolsByBravais().entrySet()) {
+            if (!present.contains(e.getKey())) continue;
+            sb.append(e.getKey()).append(": ").append(String.join(" ", e.getValue().stream().map(BravaisSettings::shortName).toList())).append('\n');
         }
         return sb.toString();
+    }
+
+    /** DIALS' short_space_group_name: "P 1 21 1" -> "P21", "R 3 :H" -> "R3:H", "P 1" -> "P1". */
+    static String shortName(String symbol) {
+        String s = symbol.equals("P 1") ? symbol : symbol.replace(" 1", "");
+        return s.replace(" ", "");
     }
 
     private static String pad(String s, int w, boolean right) {

@@ -34,7 +34,8 @@ public final class Indexer {
     }
 
     public static Result run(ExperimentList imported, ReflectionTable strong, IndexParams params, Progress progress) {
-        if (imported.size() != 1) throw new XtalException("index: xtalkit indexes one sweep at a time; got " + imported.size() + " experiments");
+        if (imported.size() > 1) return JointIndexer.run(imported, strong, params, progress);
+        if (imported.size() != 1) throw new XtalException("index: no experiment to index");
         Experiment expt = imported.get(0);
         if (expt.goniometer() == null || expt.scan() == null || expt.scan().isStill())
             throw new XtalException("index: needs a rotation scan (stills are not supported yet)");
@@ -142,6 +143,7 @@ public final class Indexer {
         return e.withCrystal(c);
     }
 
+    /** Spots whose bounding boxes overlap no other spot's (DIALS leaves overlapped spots out of the max_cell estimate). */
     static boolean[] nonOverlapping(ReflectionTable refl) {
         int n = refl.size();
         boolean[] keep = new boolean[n];
@@ -149,16 +151,16 @@ public final class Indexer {
         if (!refl.has("bbox")) return keep;
         int[] bb = refl.int6("bbox");
         int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
+        // sweep along x: boxes are a few pixels wide, the detector thousands, so few pairs are compared
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(bb[6 * a + 4], bb[6 * b + 4]));
+        java.util.Arrays.sort(order, (a, b) -> panel[a] != panel[b] ? Integer.compare(panel[a], panel[b]) : Integer.compare(bb[6 * a], bb[6 * b]));
         for (int x = 0; x < n; x++) {
             int i = order[x];
             for (int y = x + 1; y < n; y++) {
                 int j = order[y];
-                if (bb[6 * j + 4] >= bb[6 * i + 5]) break;
-                if (panel[i] != panel[j]) continue;
-                if (bb[6 * i] < bb[6 * j + 1] && bb[6 * j] < bb[6 * i + 1] && bb[6 * i + 2] < bb[6 * j + 3] && bb[6 * j + 2] < bb[6 * i + 3]) {
+                if (panel[j] != panel[i] || bb[6 * j] >= bb[6 * i + 1]) break;
+                if (bb[6 * i + 2] < bb[6 * j + 3] && bb[6 * j + 2] < bb[6 * i + 3] && bb[6 * i + 4] < bb[6 * j + 5] && bb[6 * j + 4] < bb[6 * i + 5]) {
                     keep[i] = false; keep[j] = false;
                 }
             }

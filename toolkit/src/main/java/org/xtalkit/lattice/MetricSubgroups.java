@@ -39,7 +39,13 @@ public final class MetricSubgroups {
 
     private static final int[] I3 = {1, 0, 0, 0, 1, 0, 0, 0, 1};
 
-    public static List<Subgroup> find(UnitCell input, double maxDelta) {
+    public static List<Subgroup> find(UnitCell input, double maxDelta) { return find(input, maxDelta, false); }
+
+    /**
+     * @param bestMonoclinicBeta DIALS' refine_bravais_settings.best_monoclinic_beta: a centred
+     *                           monoclinic lattice in its I 1 2 1 setting ("mI") where that is less oblique
+     */
+    public static List<Subgroup> find(UnitCell input, double maxDelta, boolean bestMonoclinicBeta) {
         NiggliReduction.Result red = NiggliReduction.reduce(input);
         Mat3 g = red.cell().metricTensor();
         List<TwoFold> twofolds = TwoFold.find(g, maxDelta);
@@ -69,12 +75,20 @@ public final class MetricSubgroups {
             ConventionalSetting.Result conv = ConventionalSetting.find(grp, g, vectors);
             if (conv == null) continue;
             ChangeOfBasis cb = red.cbOp().then(conv.cbOp());
+            String bravais = conv.bravais();
+            if (bestMonoclinicBeta && bravais.equals("mC")) {
+                // the centred monoclinic cell as cctbx's find_best_cell gives it; the twofold stays diag(-1, 1, -1)
+                MonoclinicSetting.Result m = MonoclinicSetting.best(cb, input, bestMonoclinicBeta);
+                bravais = m.bravais();
+                conv = new ConventionalSetting.Result(bravais, red.cbOp().inverse().then(m.cbOp()));
+                cb = m.cbOp();
+            }
             // lattice coordinates go as y = M⁻ᵀ x, so a rotation R becomes M⁻ᵀ R Mᵀ
             Mat3 mt = conv.cbOp().matrix().transpose(), mtInv = mt.inverse();
             List<int[]> rots = new ArrayList<>();
             for (int[] r : grp) rots.add(toInt(mtInv.times(LatticeMath.toMat3(r)).times(mt)));
             rots.sort(Comparator.comparing(r -> Arrays.equals(r, I3) ? 0 : 1));
-            out.add(new Subgroup(conv.bravais(), delta, cb, cb.apply(input), rots));
+            out.add(new Subgroup(bravais, delta, cb, cb.apply(input), rots));
         }
         // as DIALS lists them: by the space-group number of the lattice's holohedry (cI 229 ... aP 2), then δ
         out.sort(Comparator.comparingInt((Subgroup s) -> holohedryNumber(s.bravais())).reversed().thenComparingDouble(Subgroup::maxDelta));
@@ -83,7 +97,7 @@ public final class MetricSubgroups {
 
     static int holohedryNumber(String bravais) {
         return switch (bravais) {
-            case "aP" -> 2; case "mP" -> 10; case "mC" -> 12; case "oP" -> 47; case "oC" -> 65; case "oF" -> 69; case "oI" -> 71;
+            case "aP" -> 2; case "mP" -> 10; case "mC", "mI" -> 12; case "oP" -> 47; case "oC" -> 65; case "oF" -> 69; case "oI" -> 71;
             case "tP" -> 123; case "tI" -> 139; case "hR" -> 166; case "hP" -> 191; case "cP" -> 221; case "cF" -> 225; case "cI" -> 229;
             default -> 0;
         };

@@ -31,9 +31,8 @@ public final class SpaceGroups {
 
     /** Chiral space groups of one Bravais lattice, in number order. */
     public static List<Entry> forBravais(String bravais) {
-        String b = bravais.equals("mI") ? "mC" : bravais;
         List<Entry> out = new ArrayList<>();
-        for (Entry e : ENTRIES) if (e.bravais.equals(b)) out.add(e);
+        for (Entry e : ENTRIES) if (e.bravais.equals(bravais)) out.add(e);
         return out;
     }
 

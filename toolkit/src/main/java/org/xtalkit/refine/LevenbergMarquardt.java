@@ -72,8 +72,8 @@ public final class LevenbergMarquardt {
                 double[] trial = p.clone();
                 for (int i = 0; i < n; i++) trial[i] += step.get(i);
                 problem.setParameters(trial);
-                Evaluation tev = problem.evaluate(true);
-                double tf = tev.objective();
+                // the Jacobian only for steps that are kept
+                double tf = problem.evaluate(false).objective();
                 // gain ratio: actual / predicted reduction
                 double predicted = 0;
                 for (int i = 0; i < n; i++) predicted += step.get(i) * (mu * step.get(i) - grad.get(i));
@@ -82,7 +82,7 @@ public final class LevenbergMarquardt {
                     accepted = true;
                     double relative = (f - tf) / Math.max(f, 1e-300);
                     p = trial;
-                    ev = tev;
+                    ev = problem.evaluate(true);
                     f = tf;
                     history.add(f);
                     mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));

@@ -3,9 +3,11 @@ package org.xtalkit.refine;
 import org.xtalkit.XtalException;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
+import org.xtalkit.model.Beam;
 import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Detector;
 import org.xtalkit.model.Experiment;
+import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 import org.xtalkit.progress.Progress;
@@ -17,20 +19,21 @@ import java.util.List;
 
 
 /**
- * Refinement of one rotation experiment against its indexed reflections, as dials.refine does:
+ * Refinement of rotation experiments against their indexed reflections, as dials.refine does:
  * reflections close to the spindle excluded, MCD outlier rejection on the current residuals,
  * Levenberg–Marquardt on (X, Y, φ) weighted by the centroid variances; scan-static first, then
  * (scan_varying=Auto or True) a second macrocycle with the crystal smoothed through the scan while
- * beam and detector stay static (DIALS' force_static defaults).
+ * beam and detector stay static (DIALS' force_static defaults). Several experiments are refined
+ * jointly, sharing the parameters of the models they share.
  */
 public final class Refiner {
 
     /**
-     * @param constraint         the unit-cell constraint of the crystal's lattice
+     * @param constraint         the unit-cell constraint of every crystal, or null: each crystal's space group's
      * @param fixBeam            beam parameters to fix besides DIALS' default (Mu1, nu)
      * @param fixCrystal         "cell" and/or "orientation" to fix
      * @param fixDetector        detector parameters to fix (names, or "all")
-     * @param outlierRejection   MCD outlier rejection on (the DIALS default for scans)
+     * @param outlierAlgorithm   centroid outlier rejection (DIALS' auto: MCD for scans)
      * @param closeToSpindle     DIALS' close_to_spindle_cutoff
      * @param maxIterations      LM iterations at most
      * @param seed               seed of the outlier search
@@ -39,131 +42,212 @@ public final class Refiner {
      * @param cellStatic         keep the cell static in scan-varying refinement (crystal.unit_cell.force_static)
      */
     public record Options(LatticeConstraint constraint, List<String> fixBeam, List<String> fixCrystal,
-                          List<String> fixDetector, boolean outlierRejection, double closeToSpindle,
+                          List<String> fixDetector, CentroidOutliers.Algorithm outlierAlgorithm, double closeToSpindle,
                           int maxIterations, long seed, boolean scanVarying, double intervalWidth, boolean cellStatic) {
         public static Options defaults(LatticeConstraint constraint) {
-            return new Options(constraint, List.of(), List.of(), List.of(), true, 0.02, 100, 0, false, 36, false);
+            return new Options(constraint, List.of(), List.of(), List.of(), CentroidOutliers.Algorithm.MCD, 0.02, 100, 0, false, 36, false);
         }
 
         public Options withScanVarying(boolean sv, boolean staticCell) {
-            return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierRejection, closeToSpindle,
+            return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierAlgorithm, closeToSpindle,
                     maxIterations, seed, sv, intervalWidth, staticCell);
         }
 
+        public Options withIntervalWidth(double degrees) {
+            return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierAlgorithm, closeToSpindle,
+                    maxIterations, seed, scanVarying, degrees, cellStatic);
+        }
+
         public Options withFixDetector(List<String> fix) {
-            return new Options(constraint, fixBeam, fixCrystal, fix, outlierRejection, closeToSpindle,
+            return new Options(constraint, fixBeam, fixCrystal, fix, outlierAlgorithm, closeToSpindle,
                     maxIterations, seed, scanVarying, intervalWidth, cellStatic);
         }
     }
 
-    /** One macrocycle: the RMSDs before and after, iterations and outliers rejected. */
-    public record Macrocycle(String kind, RmsdSummary initial, RmsdSummary last, int iterations, int outliers) {}
+    /**
+     * One macrocycle: per experiment, the RMSDs before and after and the outliers rejected; the
+     * iterations of the joint fit.
+     */
+    public record Macrocycle(String kind, List<RmsdSummary> initial, List<RmsdSummary> last, int iterations, int[] outliers) {}
 
     /**
-     * The refined experiment (per-image A when scan-varying), the table with calculated centroids and
-     * flags, each macrocycle's RMSDs, the final parameters with esds, and per-image RMSDs
-     * (X px, Y px, Z images, count) for the RMSD-per-image plot.
+     * The refined experiments (shared models still shared; per-image A when scan-varying), the table
+     * with calculated centroids and flags, each macrocycle's RMSDs by experiment, and the final
+     * parameters with esds.
      */
-    public record Result(Experiment experiment, ReflectionTable reflections, List<Macrocycle> macrocycles,
+    public record Result(ExperimentList experiments, ReflectionTable reflections, List<Macrocycle> macrocycles,
                          List<String> parameterNames, double[] parameterValues, double[] parameterEsds) {
-        public RmsdSummary initial() { return macrocycles.get(0).initial(); }
-        public RmsdSummary last() { return macrocycles.get(macrocycles.size() - 1).last(); }
+        /** The first (for a single-experiment refinement, the) experiment. */
+        public Experiment experiment() { return experiments.get(0); }
+        public RmsdSummary initial(int experiment) { return macrocycles.get(0).initial().get(experiment); }
+        public RmsdSummary last(int experiment) { return macrocycles.get(macrocycles.size() - 1).last().get(experiment); }
+        /** RMSDs of the first experiment: the single experiment's before and after. */
+        public RmsdSummary initial() { return initial(0); }
+        public RmsdSummary last() { return last(0); }
     }
+
+    /** LM stops when the weighted objective falls by less than this fraction in an iteration. */
+    private static final double LM_TOLERANCE = 1e-7;
+
+    /** Outliers are judged again after a fit that changed more than this fraction of the judgements. */
+    private static final double REJUDGE_FRACTION = 0.03;
 
     private Refiner() {}
 
+    /** One experiment whose reflections carry {@code experimentId} in the table's id column. */
     public static Result refine(Experiment exp, ReflectionTable table, int experimentId, Options opt, Progress progress) {
-        if (exp.crystal() == null) throw new XtalException("refinement needs an indexed experiment (no crystal model)");
-        if (exp.goniometer() == null || exp.scan() == null || exp.scan().isStill())
-            throw new XtalException("refinement of rotation data needs a scan with a goniometer");
-        int[] rows = selectRows(exp, table, experimentId, opt.closeToSpindle());
-        if (rows.length < 10)
-            throw new XtalException("only " + rows.length + " indexed reflections are usable for refinement (need 10)");
-        Observations all = observations(table, rows);
-
-        BeamParameterisation beam = new BeamParameterisation(exp.beam(), exp.goniometer());
-        opt.fixBeam().forEach(beam::fixMatching);
-        Crystal c = exp.crystal();
-        CrystalOrientationParameterisation ori = new CrystalOrientationParameterisation(c.U());
-        UnitCellParameterisation cell = new UnitCellParameterisation(c.unitCell(), opt.constraint());
-        if (opt.fixCrystal().contains("cell")) cell.fixAll();
-        if (opt.fixCrystal().contains("orientation")) ori.fixAll();
-        Detector det = exp.detector();
-        DetectorParameterisation[] panels = new DetectorParameterisation[det.size()];
-        for (int p = 0; p < det.size(); p++) {
-            panels[p] = new DetectorParameterisation(det.panel(p));
-            // multi-panel detectors stay fixed until a hierarchical parameterisation exists
-            if (det.size() > 1 || opt.fixDetector().contains("all")) panels[p].fixAll();
-            else for (String f : opt.fixDetector()) panels[p].fixMatching(f);
-        }
-        Scan scan = exp.scan();
-        double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
-
-        List<Macrocycle> cycles = new ArrayList<>();
-        boolean[] outlier = new boolean[rows.length];
-        StaticCrystal staticCrystal = new StaticCrystal(ori, cell);
-        RotationResiduals problem = cycle("scan-static", all, beam, staticCrystal, panels, exp, opt, outlier, cycles, progress);
-        ScanVaryingCrystal sv = null;
-        if (opt.scanVarying()) {
-            int intervals = GaussianSmoother.intervals(scan.numImages() * scan.oscillationWidth(), opt.intervalWidth());
-            sv = new ScanVaryingCrystal(staticCrystal, new GaussianSmoother(0, scan.numImages(), intervals), !opt.cellStatic());
-            java.util.Arrays.fill(outlier, false);
-            problem = cycle("scan-varying", all, beam, sv, panels, exp, opt, outlier, cycles, progress);
-        }
-
-        Crystal refinedCrystal = refinedCrystal(c, staticCrystal, sv, scan);
-        List<Panel> newPanels = new ArrayList<>();
-        for (DetectorParameterisation dp : panels) newPanels.add(dp.panel());
-        Experiment refined = exp.withBeam(beam.beam()).withCrystal(refinedCrystal).withDetector(det.withPanels(newPanels));
-        ReflectionTable out = annotate(table, rows, outlier, refined, experimentId, problem);
-        double[] esds = esds(problem);
-        return new Result(refined, out, cycles, problem.parameterNames(), problem.parameters(), esds);
+        return refine(List.of(exp), new int[] {experimentId}, table, opt, progress);
     }
 
-    /** One macrocycle: outliers on the current residuals, then LM. Marks outliers in {@code outlier}. */
-    private static RotationResiduals cycle(String kind, Observations all, BeamParameterisation beam, CrystalModel crystal,
-                                           DetectorParameterisation[] panels, Experiment exp, Options opt,
-                                           boolean[] outlier, List<Macrocycle> cycles, Progress progress) {
-        Scan scan = exp.scan();
-        double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
-        Panel p0 = exp.detector().panel(0);
-        RotationResiduals problem = new RotationResiduals(all, beam, crystal, panels, exp.goniometer(), start, osc);
-        LevenbergMarquardt.Evaluation first = problem.evaluate(false);
-        RmsdSummary initial = RmsdSummary.of(first.residuals(), first.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
-        int nOutliers = 0;
-        Observations used = all;
-        if (opt.outlierRejection()) {
-            boolean[] o = FastMcd.outliers(first.residuals(), opt.seed(), 500);
-            int[] keep = new int[o.length];
-            int k = 0;
-            for (int i = 0; i < o.length; i++) {
-                outlier[i] = o[i];
-                if (o[i]) nOutliers++; else keep[k++] = i;
-            }
-            used = all.select(java.util.Arrays.copyOf(keep, k));
-            problem = new RotationResiduals(used, beam, crystal, panels, exp.goniometer(), start, osc);
+    /**
+     * Every experiment of the list together (experiment i owns the rows with id i): beam, detector and
+     * crystal models shared by identity are refined as one; each experiment has its own goniometer and scan.
+     */
+    public static Result refine(ExperimentList experiments, ReflectionTable table, Options opt, Progress progress) {
+        int[] ids = new int[experiments.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = i;
+        return refine(experiments.experiments(), ids, table, opt, progress);
+    }
+
+    private static Result refine(List<Experiment> exps, int[] ids, ReflectionTable table, Options opt, Progress progress) {
+        int n = exps.size();
+        int[][] rows = new int[n][];
+        Observations[] obs = new Observations[n];
+        for (int i = 0; i < n; i++) {
+            Experiment exp = exps.get(i);
+            String which = n > 1 ? "experiment " + i + ": " : "";
+            if (exp.crystal() == null) throw new XtalException(which + "refinement needs an indexed experiment (no crystal model)");
+            if (exp.goniometer() == null || exp.scan() == null || exp.scan().isStill())
+                throw new XtalException(which + "refinement of rotation data needs a scan with a goniometer");
+            rows[i] = selectRows(exp, table, ids[i], opt.closeToSpindle());
+            if (rows[i].length < 10)
+                throw new XtalException(which + "only " + rows[i].length
+                        + " indexed reflections are usable for refinement (need 10)");
+            obs[i] = observations(table, rows[i]);
         }
-        LevenbergMarquardt.Result lm = new LevenbergMarquardt(opt.maxIterations(), 1e-8).minimise(problem);
-        LevenbergMarquardt.Evaluation fin = problem.evaluate(false);
-        RmsdSummary last = RmsdSummary.of(fin.residuals(), fin.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(), osc);
-        cycles.add(new Macrocycle(kind, initial, last, lm.iterations(), nOutliers));
-        progress.log(String.format("%s refinement: %d outliers rejected; %d iterations; RMSDs X %.3f -> %.3f px, "
-                        + "Y %.3f -> %.3f px, Z %.4f -> %.4f images (%d reflections)", kind, nOutliers, lm.iterations(),
-                initial.rmsdXpx(), last.rmsdXpx(), initial.rmsdYpx(), last.rmsdYpx(), initial.rmsdZimages(),
-                last.rmsdZimages(), last.nref()));
+        SharedModels models = new SharedModels(exps, opt);
+
+        List<Macrocycle> cycles = new ArrayList<>();
+        boolean[][] outlier = new boolean[n][];
+        for (int i = 0; i < n; i++) outlier[i] = new boolean[rows[i].length];
+        JointResiduals problem = cycle("scan-static", obs, models, models.crystal, exps, opt, outlier, cycles, progress);
+        ScanVaryingCrystal[] sv = null;
+        if (opt.scanVarying()) {
+            StaticCrystal[] split = models.splitCrystals();
+            sv = new ScanVaryingCrystal[n];
+            for (int i = 0; i < n; i++) {
+                Scan scan = exps.get(i).scan();
+                int intervals = GaussianSmoother.intervals(scan.numImages() * scan.oscillationWidth(), opt.intervalWidth());
+                sv[i] = new ScanVaryingCrystal(split[i], new GaussianSmoother(0, scan.numImages(), intervals), !opt.cellStatic());
+                java.util.Arrays.fill(outlier[i], false);
+            }
+            problem = cycle("scan-varying", obs, models, sv, exps, opt, outlier, cycles, progress);
+        }
+
+        Beam[] beams = models.refinedBeams();
+        Detector[] detectors = models.refinedDetectors();
+        java.util.Map<StaticCrystal, Crystal> staticDone = new java.util.IdentityHashMap<>();
+        List<Experiment> refined = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Experiment e = exps.get(i);
+            Crystal c = sv != null ? refinedCrystal(e.crystal(), sv[i], e.scan())
+                    : staticDone.computeIfAbsent(models.crystal[i], st -> refinedCrystal(e.crystal(), st));
+            refined.add(e.withBeam(beams[i]).withDetector(detectors[i]).withCrystal(c));
+        }
+        ReflectionTable out = table.copy();
+        for (int i = 0; i < n; i++) annotate(out, rows[i], outlier[i], refined.get(i), ids[i], problem.parts().get(i));
+        double[] esds = esds(problem);
+        return new Result(new ExperimentList(refined), out, cycles, problem.vector().names(), problem.parameters(), esds);
+    }
+
+    /**
+     * One macrocycle: outliers on each experiment's current residuals (DIALS rejects per experiment),
+     * then LM on all experiments together. Marks outliers in {@code outlier}.
+     */
+    private static JointResiduals cycle(String kind, Observations[] obs, SharedModels models, CrystalModel[] crystals,
+                                        List<Experiment> exps, Options opt, boolean[][] outlier, List<Macrocycle> cycles,
+                                        Progress progress) {
+        int n = exps.size();
+        ParameterVector vector = models.vector(crystals);
+        RotationResiduals[] all = new RotationResiduals[n];
+        List<RmsdSummary> initial = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Experiment exp = exps.get(i);
+            Scan scan = exp.scan();
+            double osc = Math.toRadians(scan.oscillationWidth()), start = Math.toRadians(scan.oscillationStart());
+            all[i] = new RotationResiduals(obs[i], models.beam[i], crystals[i], models.panels[i], exp.goniometer(), start, osc, vector);
+            initial.add(rmsd(all[i].evaluate(false), exp));
+        }
+        // Outliers are judged on the residuals of the model at hand (DIALS judges once, on the starting
+        // model). When the fitted model then judges differently (a scan-varying crystal follows a drift
+        // the static one could not), they are judged again and refitted, at most 3 rounds: rejecting only
+        // on the starting model keeps the reflections that agree with it and biases the fit towards it.
+        int[] nOutliers = new int[n];
+        int iterations = 0;
+        JointResiduals problem = null;
+        boolean reject = opt.outlierAlgorithm() != CentroidOutliers.Algorithm.NULL;
+        for (int round = 0; round < (reject ? 3 : 1); round++) {
+            boolean changed = round == 0;
+            boolean[][] now = new boolean[n][];
+            for (int i = 0; i < n; i++) {
+                now[i] = outlier[i].clone();
+                if (!reject) continue;
+                LevenbergMarquardt.Evaluation ev = all[i].evaluate(false);
+                now[i] = CentroidOutliers.flag(ev.residuals(), ev.weights(), phiObs(obs[i]), opt.outlierAlgorithm(), opt.seed());
+                int flips = 0;
+                for (int j = 0; j < now[i].length; j++) if (now[i][j] != outlier[i][j]) flips++;
+                // flips at the boundary are the estimator's own jitter; more than 3 % mean the model moved
+                changed |= flips > Math.max(2, REJUDGE_FRACTION * now[i].length);
+            }
+            if (!changed) break;
+            List<RotationResiduals> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(now[i], 0, outlier[i], 0, now[i].length);
+                int[] keep = new int[now[i].length];
+                int k = 0;
+                nOutliers[i] = 0;
+                for (int j = 0; j < now[i].length; j++) if (now[i][j]) nOutliers[i]++; else keep[k++] = j;
+                parts.add(reject ? all[i].withObservations(obs[i].select(java.util.Arrays.copyOf(keep, k))) : all[i]);
+            }
+            problem = new JointResiduals(vector, parts);
+            iterations += new LevenbergMarquardt(opt.maxIterations(), LM_TOLERANCE).minimise(problem).iterations();
+        }
+        List<RmsdSummary> last = new ArrayList<>();
+        for (int i = 0; i < n; i++) last.add(rmsd(problem.parts().get(i).evaluate(false), exps.get(i)));
+        cycles.add(new Macrocycle(kind, initial, last, iterations, nOutliers));
+        for (int i = 0; i < n; i++) {
+            RmsdSummary a = initial.get(i), b = last.get(i);
+            progress.log(String.format("%s refinement%s: %d outliers rejected; %d iterations; RMSDs X %.3f -> %.3f px, "
+                            + "Y %.3f -> %.3f px, Z %.4f -> %.4f images (%d reflections)", kind,
+                    n > 1 ? ", experiment " + i : "", nOutliers[i], iterations, a.rmsdXpx(), b.rmsdXpx(),
+                    a.rmsdYpx(), b.rmsdYpx(), a.rmsdZimages(), b.rmsdZimages(), b.nref()));
+        }
         return problem;
     }
 
-    /** The refined crystal: static A, plus A at every scan point (n_images + 1) when scan-varying. */
-    private static Crystal refinedCrystal(Crystal c, StaticCrystal st, ScanVaryingCrystal sv, Scan scan) {
+    private static double[] phiObs(Observations o) {
+        double[] phi = new double[o.size()];
+        for (int i = 0; i < phi.length; i++) phi[i] = o.xyzObs()[3 * i + 2];
+        return phi;
+    }
+
+    private static RmsdSummary rmsd(LevenbergMarquardt.Evaluation ev, Experiment exp) {
+        Panel p0 = exp.detector().panel(0);
+        return RmsdSummary.of(ev.residuals(), ev.weights(), p0.pixelSizeFast(), p0.pixelSizeSlow(),
+                Math.toRadians(exp.scan().oscillationWidth()));
+    }
+
+    /** The refined static crystal. */
+    private static Crystal refinedCrystal(Crystal c, StaticCrystal st) {
+        Crystal fromA = Crystal.fromA(st.U().times(st.B()), c.spaceGroupHall());
+        return new Crystal(fromA.realA(), fromA.realB(), fromA.realC(), c.spaceGroupHall(), c.mosaicity(), List.of(), null);
+    }
+
+    /** The refined scan-varying crystal: A at the scan's middle, and at every scan point (n_images + 1). */
+    private static Crystal refinedCrystal(Crystal c, ScanVaryingCrystal sv, Scan scan) {
         List<Mat3> perPoint = new ArrayList<>();
-        Mat3 a;
-        if (sv != null) {
-            for (int z = 0; z <= scan.numImages(); z++) perPoint.add(sv.UAt(z).times(sv.BAt(z)));
-            a = sv.UAt(scan.numImages() / 2.0).times(sv.BAt(scan.numImages() / 2.0));
-        } else {
-            a = st.U().times(st.B());
-        }
+        for (int z = 0; z <= scan.numImages(); z++) perPoint.add(sv.UAt(z).times(sv.BAt(z)));
+        Mat3 a = sv.UAt(scan.numImages() / 2.0).times(sv.BAt(scan.numImages() / 2.0));
         Crystal fromA = Crystal.fromA(a, c.spaceGroupHall());
         return new Crystal(fromA.realA(), fromA.realB(), fromA.realC(), c.spaceGroupHall(), c.mosaicity(), perPoint, null);
     }
@@ -203,16 +287,19 @@ public final class Refiner {
                 .select(rows);
     }
 
-    /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and the refinement flags. */
-    private static ReflectionTable annotate(ReflectionTable in, int[] rows, boolean[] outlier, Experiment refined, int id,
-                                            RotationResiduals fitted) {
-        ReflectionTable t = in.copy();
+    /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and its refinement flags (in place). */
+    private static void annotate(ReflectionTable t, int[] rows, boolean[] outlier, Experiment refined, int id,
+                                 RotationResiduals fitted) {
         int n = t.size();
         long[] flags = t.flags();
-        for (int i = 0; i < n; i++) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
+        // only this experiment's rows: the other experiments keep what their own refinement flagged
+        int[] ids = t.has("id") ? t.ints("id") : new int[n];
+        for (int i = 0; i < n; i++)
+            if (ids[i] == id) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
+        double[] used = fitted.withObservations(observations(t, rows)).predict();
         for (int k = 0; k < rows.length; k++) {
             if (outlier[k]) flags[rows[k]] |= Flag.CENTROID_OUTLIER.bits;
-            else flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;
+            else if (Double.isFinite(used[3 * k])) flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;
         }
         int[] all = selectRows(refined, t, id, -1);
         Observations obs = observations(t, all);
@@ -229,11 +316,10 @@ public final class Refiner {
             px[3 * r + 1] = pix[1];
             px[3 * r + 2] = scan.frameFromAngle(Math.toDegrees(calc[3 * k + 2]));
         }
-        return t;
     }
 
     /** esds from the inverse normal matrix at the solution. */
-    private static double[] esds(RotationResiduals problem) {
+    private static double[] esds(JointResiduals problem) {
         int n = problem.parameterCount();
         double[] normal = LevenbergMarquardt.normalMatrix(problem.evaluate(true), n);
         double[] e = new double[n];

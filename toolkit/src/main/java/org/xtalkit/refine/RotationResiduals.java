@@ -27,7 +27,9 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
     private final DetectorParameterisation[] panels;
     private final Mat3 fixed, setting;
     private final Vec3 axis, axisLab;
-    private final List<ModelParameterisation> all = new ArrayList<>();
+    private static final double BLOCK_WIDTH = Math.toRadians(1.0);
+    private final ParameterVector vector;
+    private final List<ModelParameterisation> all;
 
     /**
      * @param phiStart φ (rad) at frame 0 of the scan, and
@@ -36,8 +38,30 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
     public RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal,
                              DetectorParameterisation[] panels, Goniometer goniometer, double phiStart, double phiWidth) {
         this(obs, beam, crystal, panels, goniometer.fixedRotation(), goniometer.settingRotation(),
-                goniometer.rotationAxis(), phiStart, phiWidth);
+                goniometer.rotationAxis(), phiStart, phiWidth, ownVector(beam, crystal, panels));
     }
+
+    /**
+     * One experiment of a joint refinement: its Jacobian has a column for every free parameter of
+     * {@code vector}, zero for the models this experiment does not use.
+     */
+    public RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal,
+                             DetectorParameterisation[] panels, Goniometer goniometer, double phiStart, double phiWidth,
+                             ParameterVector vector) {
+        this(obs, beam, crystal, panels, goniometer.fixedRotation(), goniometer.settingRotation(),
+                goniometer.rotationAxis(), phiStart, phiWidth, vector);
+    }
+
+    private static ParameterVector ownVector(BeamParameterisation beam, CrystalModel crystal, DetectorParameterisation[] panels) {
+        List<ModelParameterisation> models = new ArrayList<>(List.of(beam, crystal.orientation(), crystal.cell()));
+        List<String> labels = new ArrayList<>(List.of("Beam", "Crystal", "Cell"));
+        for (DetectorParameterisation d : panels) if (!models.contains(d)) { models.add(d); labels.add("Detector"); }
+        return new ParameterVector(models, labels);
+    }
+
+    public ParameterVector vector() { return vector; }
+
+    public Observations observations() { return obs; }
 
     public List<ModelParameterisation> parameterisations() { return all; }
 
@@ -45,11 +69,12 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
 
     /** The same models (shared parameterisations) over other reflections. */
     public RotationResiduals withObservations(Observations other) {
-        return new RotationResiduals(other, beam, crystal, panels, fixed, setting, axis, phiStart, phiWidth);
+        return new RotationResiduals(other, beam, crystal, panels, fixed, setting, axis, phiStart, phiWidth, vector);
     }
 
     private RotationResiduals(Observations obs, BeamParameterisation beam, CrystalModel crystal, DetectorParameterisation[] panels,
-                              Mat3 fixed, Mat3 setting, Vec3 axis, double phiStart, double phiWidth) {
+                              Mat3 fixed, Mat3 setting, Vec3 axis, double phiStart, double phiWidth,
+                              ParameterVector vector) {
         this.obs = obs;
         this.beam = beam;
         this.crystal = crystal;
@@ -62,44 +87,16 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
         this.setting = setting;
         this.axis = axis;
         this.axisLab = setting.times(axis);
-        all.add(beam);
-        all.add(orientation);
-        all.add(cell);
-        for (DetectorParameterisation d : panels) if (!all.contains(d)) all.add(d);
+        this.vector = vector;
+        this.all = vector.models();
     }
 
-    @Override public int parameterCount() {
-        int n = 0;
-        for (ModelParameterisation m : all) n += m.freeCount();
-        return n;
-    }
+    @Override public int parameterCount() { return vector.count(); }
+    @Override public double[] parameters() { return vector.get(); }
+    @Override public void setParameters(double[] p) { vector.set(p); }
 
-    @Override public double[] parameters() {
-        double[] p = new double[parameterCount()];
-        int k = 0;
-        for (ModelParameterisation m : all)
-            for (int i = 0; i < m.size(); i++) if (m.isFree(i)) p[k++] = m.value(i);
-        return p;
-    }
-
-    @Override public void setParameters(double[] p) {
-        int k = 0;
-        for (ModelParameterisation m : all) {
-            double[] v = m.values();
-            for (int i = 0; i < m.size(); i++) if (m.isFree(i)) v[i] = p[k++];
-            m.setValues(v);
-        }
-    }
-
-    /** Names of the free parameters in order, e.g. "Beam.Mu1", "Crystal.Phi2", "Cell.a", "Panel0.Dist". */
-    public List<String> parameterNames() {
-        List<String> names = new ArrayList<>();
-        for (ModelParameterisation m : all) {
-            String prefix = m == beam ? "Beam" : m == orientation ? "Crystal" : m == cell ? "Cell" : "Detector";
-            for (int i = 0; i < m.size(); i++) if (m.isFree(i)) names.add(prefix + "." + m.name(i));
-        }
-        return names;
-    }
+    /** Names of the free parameters in order, e.g. "Beam.Mu2", "Crystal.Phi2", "Cell.a", "Detector.Dist". */
+    public List<String> parameterNames() { return vector.names(); }
 
     /** Calculated (X mm, Y mm, φ rad) per reflection (3n); NaN where no prediction exists. */
     public double[] predict() {
@@ -132,7 +129,7 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
         double[] xo = obs.xyzObs();
         for (int i = 0; i < n; i++) {
             Vec3 h = new Vec3(hkl[3 * i], hkl[3 * i + 1], hkl[3 * i + 2]);
-            crystal.at((xo[3 * i + 2] - phiStart) / phiWidth);
+            crystal.at(blockCentre(xo[3 * i + 2]));
             Mat3 b = crystal.B(), fu = fixed.times(crystal.U());
             Vec3 bh = b.times(h);
             Vec3 x = fu.times(bh);
@@ -190,6 +187,15 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
             }
         }
         return new Internal(calc, ok);
+    }
+
+    /**
+     * The frame at which a scan-varying crystal is composed for a reflection at φ: the centre of its
+     * 1° block from the scan start (DIALS' compose_model_per=block, block_width=1.0).
+     */
+    private double blockCentre(double phi) {
+        double block = Math.floor((phi - phiStart) / BLOCK_WIDTH);
+        return (block + 0.5) * BLOCK_WIDTH / phiWidth;
     }
 
     private static void fillNaN(double[] calc, double[] residuals, int i) {

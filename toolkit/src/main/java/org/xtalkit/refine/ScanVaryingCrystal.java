@@ -12,8 +12,14 @@ public final class ScanVaryingCrystal implements CrystalModel {
     private final CrystalOrientationParameterisation instantOrientation;
     private final UnitCellParameterisation instantCell;
     private final Smoothed orientation, cell;
-    private double[] w;
     private final int nSamples;
+    /** States already composed at the current sample values, by frame (refinement asks at block centres). */
+    private final java.util.Map<Double, State> cache = new java.util.HashMap<>();
+    private long cachedVersion = -1;
+    private State state;
+
+    /** U, B and their derivatives by the instantaneous parameters, and the sample weights, at one frame. */
+    private record State(double[] w, Mat3 u, Mat3 b, Mat3[] dU, Mat3[] dB) {}
 
     /** @param cellVarying false keeps the cell static (DIALS' crystal.unit_cell.force_static) */
     public ScanVaryingCrystal(StaticCrystal start, GaussianSmoother smoother, boolean cellVarying) {
@@ -27,23 +33,41 @@ public final class ScanVaryingCrystal implements CrystalModel {
     }
 
     @Override public void at(double frame) {
-        w = smoother.weights(frame);
-        instantOrientation.setValues(orientation.valuesAt(w));
-        if (cell != null) instantCell.setValues(cell.valuesAt(w));
+        long version = orientation.version + (cell != null ? cell.version : 0) + instantCellVersion();
+        if (version != cachedVersion) { cache.clear(); cachedVersion = version; }
+        state = cache.computeIfAbsent(frame, this::compose);
     }
 
-    @Override public Mat3 U() { return instantOrientation.U(); }
-    @Override public Mat3 B() { return instantCell.B(); }
+    /** A static cell refined alongside the smoothed orientation changes the states too. */
+    private long instantCellVersion() {
+        if (cell != null) return 0;
+        long h = 0;
+        for (int i = 0; i < instantCell.size(); i++) h = 31 * h + Double.hashCode(instantCell.value(i));
+        return h;
+    }
+
+    private State compose(double frame) {
+        double[] w = smoother.weights(frame);
+        instantOrientation.setValues(orientation.valuesAt(w));
+        if (cell != null) instantCell.setValues(cell.valuesAt(w));
+        Mat3[] du = new Mat3[instantOrientation.size()], db = new Mat3[instantCell.size()];
+        for (int i = 0; i < du.length; i++) du[i] = instantOrientation.dU(i);
+        for (int i = 0; i < db.length; i++) db[i] = instantCell.dB(i);
+        return new State(w, instantOrientation.U(), instantCell.B(), du, db);
+    }
+
+    @Override public Mat3 U() { return state.u(); }
+    @Override public Mat3 B() { return state.b(); }
 
     @Override public Mat3 dU(int i) {
-        double wk = w[i % nSamples];
-        return wk == 0 ? null : instantOrientation.dU(i / nSamples).times(wk);
+        double wk = state.w()[i % nSamples];
+        return wk == 0 ? null : state.dU()[i / nSamples].times(wk);
     }
 
     @Override public Mat3 dB(int i) {
-        if (cell == null) return instantCell.dB(i);
-        double wk = w[i % nSamples];
-        return wk == 0 ? null : instantCell.dB(i / nSamples).times(wk);
+        if (cell == null) return state.dB()[i];
+        double wk = state.w()[i % nSamples];
+        return wk == 0 ? null : state.dB()[i / nSamples].times(wk);
     }
 
     @Override public ModelParameterisation orientation() { return orientation; }
@@ -59,6 +83,8 @@ public final class ScanVaryingCrystal implements CrystalModel {
      */
     static final class Smoothed extends ModelParameterisation {
         private final int n;
+        /** Counts changes of the sample values, so composed states are known to be stale. */
+        long version;
 
         Smoothed(ModelParameterisation base, int n) {
             super(names(base, n), replicate(base.values(), n));
@@ -77,7 +103,7 @@ public final class ScanVaryingCrystal implements CrystalModel {
             return v;
         }
 
-        @Override protected void compose() { }
+        @Override protected void compose() { version++; }
 
         private static String[] names(ModelParameterisation base, int n) {
             String[] s = new String[base.size() * n];

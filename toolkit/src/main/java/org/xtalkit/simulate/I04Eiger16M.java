@@ -55,10 +55,15 @@ public final class I04Eiger16M {
     }
 
     public static Scan scan(int nImages, double oscillationStart, double oscillationWidth) {
+        return scan(nImages, oscillationStart, oscillationWidth, 0);
+    }
+
+    /** A scan recorded frameOffset exposures after the first image of the data collection. */
+    public static Scan scan(int nImages, double oscillationStart, double oscillationWidth, int frameOffset) {
         double[] exposure = new double[nImages], epochs = new double[nImages];
         for (int i = 0; i < nImages; i++) {
             exposure[i] = EXPOSURE_S;
-            epochs[i] = EPOCH_START + i * EXPOSURE_S;
+            epochs[i] = EPOCH_START + (frameOffset + i) * EXPOSURE_S;
         }
         return new Scan(1, nImages, 0, oscillationStart, oscillationWidth, exposure, epochs);
     }

@@ -53,12 +53,18 @@ public record InsulinCrystal(double cellEdge, Mat3 u0, Vec3 driftAxis, double ce
     public boolean drifts() { return cellDrift != 0 || driftDeg != 0; }
 
     /** The dxtbx crystal model: A at z = 0, and A at every scan point 0..n when the crystal drifts. */
-    public Crystal model(double mosaicityDeg) {
-        Crystal c = Crystal.fromA(aAt(0), HALL_I213);
+    public Crystal model(double mosaicityDeg) { return model(mosaicityDeg, 0, nFrames); }
+
+    /**
+     * The crystal model of a sweep that records frames {@code from .. from+frames} of the exposure:
+     * A at its start, and at each of its frames+1 scan points when the crystal drifts.
+     */
+    public Crystal model(double mosaicityDeg, int from, int frames) {
+        Crystal c = Crystal.fromA(aAt(from), HALL_I213);
         c = new Crystal(c.realA(), c.realB(), c.realC(), HALL_I213, mosaicityDeg, List.of(), null);
         if (!drifts()) return c;
         List<Mat3> points = new ArrayList<>();
-        for (int i = 0; i <= nFrames; i++) points.add(aAt(i));
+        for (int i = 0; i <= frames; i++) points.add(aAt(from + i));
         return c.withScanPoints(points);
     }
 

@@ -99,7 +99,7 @@ public final class SimulatedImageSource implements ImageSource {
     public int[][] read(int image) {
         if (image < 0 || image >= size())
             throw new IndexOutOfBoundsException("image " + image + " is outside 0.." + (size() - 1));
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + image);
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + sweep.frameOffset() + image);
         int[] pixels = new int[nx * ny];
         background(image, pixels, rng);
         int box = 2 * ((int) Math.ceil(4 * sigmaPx) + 1) + 2;

@@ -22,12 +22,17 @@ import java.util.Arrays;
  * K·I), partiality_i the fraction of the Gaussian rocking curve (σ_m / |ζ|) inside image i, g_i the
  * absorption-like scale and decay_i = exp(-B_dose,i / 2d²). Crossings with |ζ| &lt; 0.05 (the blind
  * region around the rotation axis, where spots smear over many images) are not simulated.
+ *
+ * <p>The goniometer may be multi-axis: the crystal is seen through its setting (r = S·R(φ)·F·A·h).
+ * A sweep of several may start {@code frameOffset} images into the crystal's exposure: dose, drift
+ * and the images' noise streams continue from there.
  */
 public final class SimulatedSweep {
     static final double MIN_ZETA = 0.05;
     static final double N_SIGMA_Z = 5;
 
     private final Scan scan;
+    private final int frameOffset;
     private final double[] imageScale, imageBDose;
     // one row per crossing
     private final int n;
@@ -36,15 +41,16 @@ public final class SimulatedSweep {
     private final int[] imageStart, imageRefl;   // CSR: crossings overlapping image i
 
     SimulatedSweep(SimulationParams p, InsulinCrystal crystal, WilsonIntensities intensities, Beam beam,
-                   Goniometer gonio, Panel panel, Scan scan) {
+                   Goniometer gonio, Panel panel, Scan scan, int frameOffset) {
         this.scan = scan;
+        this.frameOffset = frameOffset;
         int nImages = scan.numImages();
         imageScale = new double[nImages];
         imageBDose = new double[nImages];
         for (int i = 0; i < nImages; i++) {
             double phiMid = Math.toRadians(scan.angleFromFrame(i + 0.5));
             imageScale[i] = 1 + p.absorption() * (0.7 * Math.sin(phiMid + 0.5) + 0.3 * Math.sin(3 * phiMid + 1.3));
-            imageBDose[i] = p.bDose() * (i + 0.5) / nImages;
+            imageBDose[i] = p.bDose() * (frameOffset + i + 0.5) / nImages;
         }
         Growable rows = new Growable();
         predictAll(p, crystal, intensities, beam, gonio, panel, rows);
@@ -69,13 +75,13 @@ public final class SimulatedSweep {
                             Goniometer gonio, Panel panel, Growable rows) {
         int nImages = scan.numImages();
         double dMin = Math.max(p.dMin(), cornerResolution(panel, beam) * 0.999);
-        double aMax = Math.max(crystal.cellEdgeAt(0), crystal.cellEdgeAt(nImages));
+        double aMax = Math.max(crystal.cellEdgeAt(frameOffset), crystal.cellEdgeAt(frameOffset + nImages));
         int hMax = (int) Math.ceil(aMax / dMin);
-        Vec3 s0 = beam.s0(), m2 = gonio.rotationAxis();
+        Vec3 s0 = beam.s0(), m2 = gonio.rotationAxisDatum();
         double sigmaPx = p.spotSigmaMm() / panel.pixelSizeFast();
         double phiLo = scan.oscillationStart(), phiHi = scan.oscillationRange()[1];
         double margin = N_SIGMA_Z * p.mosaicity() / MIN_ZETA;
-        RotationPredictor static0 = new RotationPredictor(crystal.aAt(0), s0, m2);
+        RotationPredictor static0 = new RotationPredictor(crystal.aAt(frameOffset), beam, gonio);
         double[] angles = new double[2];
         double sMax2 = 1 / (dMin * dMin);
         for (int h = -hMax; h <= hMax; h++)
@@ -89,21 +95,21 @@ public final class SimulatedSweep {
                         double deg0 = Math.toDegrees(phi0);
                         for (double deg = deg0 + 360 * Math.ceil((phiLo - margin - deg0) / 360); deg <= phiHi + margin;
                              deg += 360)
-                            addCrossing(p, crystal, intensities, beam, panel, s0, m2, h, k, l, deg, sigmaPx, static0, rows);
+                            addCrossing(p, crystal, intensities, beam, gonio, panel, s0, m2, h, k, l, deg, sigmaPx, static0, rows);
                     }
                 }
     }
 
     /** Refines one crossing for a drifting crystal (A at the crossing's own frame) and adds its row. */
     private void addCrossing(SimulationParams p, InsulinCrystal crystal, WilsonIntensities intensities, Beam beam,
-                             Panel panel, Vec3 s0, Vec3 m2, int h, int k, int l, double phiDeg, double sigmaPx,
+                             Goniometer gonio, Panel panel, Vec3 s0, Vec3 m2, int h, int k, int l, double phiDeg, double sigmaPx,
                              RotationPredictor static0, Growable rows) {
         double phi = Math.toRadians(phiDeg);
         RotationPredictor pred = static0;
         if (crystal.drifts()) {
             double[] ang = new double[2];
             for (int it = 0; it < 4; it++) {
-                pred = new RotationPredictor(crystal.aAt(scan.frameFromAngle(Math.toDegrees(phi))), s0, m2);
+                pred = new RotationPredictor(crystal.aAt(frameOffset + scan.frameFromAngle(Math.toDegrees(phi))), beam, gonio);
                 if (!pred.rotationAngles(h, k, l, ang)) return;
                 double best = nearest(ang[0], phi), other = nearest(ang[1], phi);
                 phi = Math.abs(best - phi) <= Math.abs(other - phi) ? best : other;
@@ -149,6 +155,9 @@ public final class SimulatedSweep {
     }
 
     // ---- what the images and the tests read ----
+
+    /** Images of the crystal's exposure before this sweep (0 for the first or only sweep). */
+    public int frameOffset() { return frameOffset; }
 
     /** Number of images of the sweep. */
     public int numImages() { return imageScale.length; }

@@ -54,10 +54,12 @@ public final class SimulationWriter {
 
     /** jhdf builds the whole file in memory: keep NXmx to sweeps that fit comfortably. */
     static final long NXMX_MAX_BYTES = 1L << 30;
+    /** Several sweeps: a sweep beyond this many bytes of images goes to a master with data files of at most this size. */
+    static final long NXMX_FILE_BYTES = 1L << 28;
 
     private static void writeNxmx(Simulation sim, Path file, Progress progress) {
         int n = sim.images().size();
-        long bytes = 4L * n * sim.images().panelSize(0)[0] * sim.images().panelSize(0)[1];
+        long bytes = imageBytes(sim) * n;
         if (bytes > NXMX_MAX_BYTES)
             throw new XtalException(String.format("simulate: format=nxmx holds the whole sweep in memory; %d images of"
                     + " binning %d are %d MB, more than %d MB: use format=cbf, binning=4 or fewer images",
@@ -68,22 +70,96 @@ public final class SimulationWriter {
             progress.update("simulate", i + 1, n);
         }
         var e = sim.experiments().get(0);
-        NxmxWriter.write(file, e.beam(), e.detector().panel(0), e.goniometer().rotationAxis(), e.scan(), images,
+        NxmxWriter.write(file, e.beam(), e.detector().panel(0), e.goniometer(), e.scan(), images,
                 sim.images().staticMask()[0]);
+    }
+
+    private static long imageBytes(Simulation sim) {
+        return 4L * sim.images().panelSize(0)[0] * sim.images().panelSize(0)[1];
+    }
+
+    /**
+     * Writes several sweeps as NXmx, one file set per sweep ({@code <prefix>_1.nxs}, {@code <prefix>_2.nxs}...,
+     * as the DIALS tutorial's {@code ins10_1.nxs}...): the file carries the sweep's goniometer setting,
+     * which a miniCBF header cannot. A sweep of more than {@link #NXMX_FILE_BYTES} of images is written as
+     * a master with data files ({@code <prefix>_<k>_data_000001.h5}...) so that memory stays bounded.
+     * Images are computed on nproc threads. Then the truth of all sweeps.
+     *
+     * @return the imported experiments, one per sweep, each imageset pointing at its file
+     */
+    public static ExperimentList writeSweeps(MultiSweepSimulation sims, Path dir, String prefix, int nproc, Progress progress) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw XtalException.badFile(dir, "cannot create the output directory: " + e.getMessage(), e);
+        }
+        List<org.xtalkit.model.Experiment> out = new ArrayList<>();
+        ExperimentList imported = sims.experiments();
+        for (int k = 0; k < sims.size(); k++) {
+            Simulation sim = sims.get(k);
+            var e = imported.get(k);
+            Path file = sweepFile(dir, prefix, k);
+            int n = sim.images().size();
+            int perFile = (int) Math.max(1, NXMX_FILE_BYTES / imageBytes(sim));
+            String label = "simulate sweep " + (k + 1);
+            if (n <= perFile) {
+                int[][] images = readAll(sim, 0, n, nproc, label, progress);
+                NxmxWriter.write(file, e.beam(), e.detector().panel(0), e.goniometer(), e.scan(), images, sim.images().staticMask()[0]);
+            } else {
+                // one data file's images at a time, computed in parallel when the writer asks for its first
+                int[][][] block = new int[1][][];
+                int[] blockStart = {-1};
+                NxmxWriter.writeMasterAndData(file, e.beam(), e.detector().panel(0), e.goniometer(), e.scan(), i -> {
+                    int start = i / perFile * perFile;
+                    if (start != blockStart[0]) {
+                        block[0] = readAll(sim, start, Math.min(perFile, n - start), nproc, label, progress);
+                        blockStart[0] = start;
+                    }
+                    return block[0][i - start];
+                }, sim.images().staticMask()[0], perFile);
+            }
+            progress.log(String.format("Wrote sweep %d (phi %.1f, chi %.1f): %d images to the NXmx file %s", k + 1,
+                    sims.plan().phi()[k], sims.plan().chi()[k], n, file));
+            out.add(new org.xtalkit.model.Experiment(e.identifier(), e.beam(), e.detector(), e.goniometer(), e.scan(),
+                    e.crystal(), ImageSetRef.files("ImageSequence", List.of(file.toString())), e.profileJson(), e.scalingModelJson()));
+        }
+        for (Path p : TruthWriter.write(sims, dir)) progress.log("Wrote truth " + p);
+        return new ExperimentList(out);
+    }
+
+    /** The file of sweep k (0-based): {@code <prefix>_<k+1>.nxs}. */
+    public static Path sweepFile(Path dir, String prefix, int k) {
+        return dir.resolve(prefix + "_" + (k + 1) + ".nxs");
+    }
+
+    /** Images from..from+count-1 of a simulation, computed on nproc threads. */
+    private static int[][] readAll(Simulation sim, int from, int count, int nproc, String label, Progress progress) {
+        int[][] images = new int[count][];
+        AtomicInteger done = new AtomicInteger();
+        parallel(count, nproc, i -> {
+            images[i] = sim.images().read(from + i)[0];
+            progress.update(label, from + done.incrementAndGet(), sim.images().size());
+        });
+        return images;
     }
 
     private static void writeCbf(Simulation sim, Path dir, String prefix, int nproc, Progress progress) {
         int n = sim.images().size();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(nproc);
+        parallel(n, nproc, i -> {
+            CbfSweepWriter.write(sim, i, dir, prefix);
+            progress.update("simulate", done.incrementAndGet(), n);
+        });
+    }
+
+    /** Runs job(0..n-1) on nproc threads; the first failure is rethrown. */
+    private static void parallel(int n, int nproc, java.util.function.IntConsumer job) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, nproc));
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
-                jobs.add(pool.submit(() -> {
-                    CbfSweepWriter.write(sim, index, dir, prefix);
-                    progress.update("simulate", done.incrementAndGet(), n);
-                }));
+                jobs.add(pool.submit(() -> job.accept(index)));
             }
             for (Future<?> f : jobs) f.get();
         } catch (InterruptedException e) {

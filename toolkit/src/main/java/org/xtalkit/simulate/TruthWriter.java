@@ -27,7 +27,7 @@ final class TruthWriter {
 
     static List<Path> write(Simulation sim, Path dir) {
         List<Path> files = new ArrayList<>();
-        files.add(atomically(dir.resolve("truth.json"), out -> out.write(json(sim))));
+        files.add(atomically(dir.resolve("truth.json"), out -> out.write(json(map(sim)))));
         Path expt = dir.resolve("true_model.expt");
         ExptFile.write(sim.truth().experiments(), expt);
         files.add(expt);
@@ -36,7 +36,44 @@ final class TruthWriter {
         return files;
     }
 
-    private static String json(Simulation sim) throws IOException {
+    /**
+     * Several sweeps: truth.json as for one sweep (the first) plus a "sweeps" list (goniometer
+     * setting, frame offset, per-image factors of each), true_model.expt with one experiment per
+     * sweep, true_intensities.csv once, true_reflections_&lt;k&gt;.csv per sweep (k from 1).
+     */
+    static List<Path> write(MultiSweepSimulation sims, Path dir) {
+        List<Path> files = new ArrayList<>();
+        Map<String, Object> m = map(sims.get(0));
+        m.remove("per_image");
+        List<Map<String, Object>> sweeps = new ArrayList<>();
+        for (int k = 0; k < sims.size(); k++) {
+            Simulation s = sims.get(k);
+            Map<String, Object> sw = new LinkedHashMap<>();
+            sw.put("sweep", k + 1);
+            sw.put("phi", sims.plan().phi()[k]);
+            sw.put("chi", sims.plan().chi()[k]);
+            sw.put("frame_offset", s.truth().reflections().frameOffset());
+            sw.put("per_image", perImage(s));
+            sweeps.add(sw);
+        }
+        m.put("sweeps", sweeps);
+        files.add(atomically(dir.resolve("truth.json"), out -> out.write(json(m))));
+        Path expt = dir.resolve("true_model.expt");
+        ExptFile.write(sims.truth(), expt);
+        files.add(expt);
+        files.add(atomically(dir.resolve("true_intensities.csv"), out -> intensities(sims.get(0), out)));
+        for (int k = 0; k < sims.size(); k++) {
+            Simulation s = sims.get(k);
+            files.add(atomically(dir.resolve("true_reflections_" + (k + 1) + ".csv"), out -> reflections(s, out)));
+        }
+        return files;
+    }
+
+    private static String json(Map<String, Object> m) throws IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+    }
+
+    private static Map<String, Object> map(Simulation sim) {
         SimulationTruth t = sim.truth();
         Experiment truth = t.experiments().get(0), header = sim.experiments().get(0);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -62,13 +99,18 @@ final class TruthWriter {
         m.put("parameters", params(sim.params()));
         m.put("counts_model", "K * I_true(hkl) * qe / lp * partiality * g(image) * exp(-B_dose(image) / (2 d^2)), "
                 + "lp and qe as DIALS' corrections; I_true includes the overall B");
+        m.put("per_image", perImage(sim));
+        return m;
+    }
+
+    private static List<Map<String, Object>> perImage(Simulation sim) {
         List<Map<String, Object>> perImage = new ArrayList<>();
-        SimulatedSweep s = t.reflections();
+        SimulatedSweep s = sim.truth().reflections();
+        var scan = sim.truth().experiments().get(0).scan();
         for (int i = 0; i < s.numImages(); i++)
-            perImage.add(Map.of("image", i + 1, "phi_start", truth.scan().angleFromFrame(i),
+            perImage.add(Map.of("image", i + 1, "phi_start", scan.angleFromFrame(i),
                     "g", s.imageScale(i), "B_dose", s.imageBDose(i), "n_refl", s.reflectionsOn(i).length));
-        m.put("per_image", perImage);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+        return perImage;
     }
 
     private static Map<String, Object> detector(Experiment e) {

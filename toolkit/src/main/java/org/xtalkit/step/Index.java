@@ -75,17 +75,31 @@ public final class Index {
     /** The refined crystal models and the % indexed table, as dials.index ends its log. */
     public static String summary(Indexer.Result r) {
         StringBuilder sb = new StringBuilder();
+        List<Crystal> crystals = new java.util.ArrayList<>();
         for (int i = 0; i < r.experiments().size(); i++) {
             Crystal c = r.experiments().get(i).crystal();
+            if (crystals.stream().anyMatch(x -> x == c)) continue;   // sweeps indexed together share one crystal
+            crystals.add(c);
             UnitCell u = c.unitCell();
             sb.append(String.format(Locale.ROOT, "Crystal model %d:%n  Unit cell: %.3f, %.3f, %.3f, %.3f, %.3f, %.3f%n  Space group: %s%n",
-                    i + 1, u.a(), u.b(), u.c(), u.alpha(), u.beta(), u.gamma(), hallToSymbol(c.spaceGroupHall())));
-            double[] rm = r.rmsds().get(i);
-            sb.append(String.format(Locale.ROOT, "  RMSDs: X %.4f px, Y %.4f px, Z %.4f images%n", rm[0], rm[1], rm[2]));
+                    crystals.size(), u.a(), u.b(), u.c(), u.alpha(), u.beta(), u.gamma(), hallToSymbol(c.spaceGroupHall())));
         }
-        int n = r.reflections().size(), idx = r.nIndexed();
-        sb.append(String.format(Locale.ROOT, "%n  Imageset | # indexed | # unindexed | %% indexed%n  %8d | %9d | %11d | %9.1f%n",
-                0, idx, n - idx, 100.0 * idx / n));
+        for (int i = 0; i < r.rmsds().size(); i++) {
+            double[] rm = r.rmsds().get(i);
+            sb.append(String.format(Locale.ROOT, "  RMSDs%s: X %.4f px, Y %.4f px, Z %.4f images%n",
+                    r.rmsds().size() > 1 ? " of experiment " + i : "", rm[0], rm[1], rm[2]));
+        }
+        ReflectionTable t = r.reflections();
+        int[] id = t.ints("id");
+        int[] imageset = t.has("imageset_id") ? t.ints("imageset_id") : new int[t.size()];
+        int sets = 1;
+        for (int s : imageset) sets = Math.max(sets, s + 1);
+        int[] indexed = new int[sets], total = new int[sets];
+        for (int i = 0; i < id.length; i++) { total[imageset[i]]++; if (id[i] >= 0) indexed[imageset[i]]++; }
+        sb.append(String.format(Locale.ROOT, "%n  Imageset | # indexed | # unindexed | %% indexed%n"));
+        for (int s = 0; s < sets; s++)
+            sb.append(String.format(Locale.ROOT, "  %8d | %9d | %11d | %9.1f%n", s, indexed[s], total[s] - indexed[s],
+                    total[s] == 0 ? 0.0 : 100.0 * indexed[s] / total[s]));
         return sb.toString();
     }
 

@@ -1,12 +1,10 @@
 package org.xtalkit.step;
 
 import org.xtalkit.XtalException;
-import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.progress.Progress;
-import org.xtalkit.refine.LatticeConstraint;
+import org.xtalkit.refine.CentroidOutliers;
 import org.xtalkit.refine.Refiner;
-import org.xtalkit.spacegroup.SpaceGroup;
 import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamType;
 import org.xtalkit.step.params.ParamValues;
@@ -17,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * dials.refine: refine each experiment's models against its indexed reflections; with
+ * dials.refine: refine the experiments' models against their indexed reflections; with
  * scan_varying=Auto (the default) a scan-static macrocycle, then a scan-varying one.
  */
 public final class Refine {
@@ -38,17 +36,21 @@ public final class Refine {
                     "None", "all", "position", "orientation", "distance"),
             ParamSpec.of("refinement.parameterisation.detector.fix_list", ParamType.STR, "None",
                     "detector parameters to fix (regex words: Dist, Shift1, Shift2, Tau1, Tau2, Tau3)"),
-            ParamSpec.choice("refinement.reflections.outlier.algorithm", "auto", "centroid outlier rejection (auto = mcd for scans)",
-                    "auto", "mcd", "null"),
+            ParamSpec.choice("refinement.reflections.outlier.algorithm", "auto", "centroid outlier rejection (auto = mcd for scans;"
+                    + " tukey: 1.5 interquartile ranges per coordinate)", "auto", "mcd", "tukey", "null"),
             ParamSpec.of("refinement.reflections.close_to_spindle_cutoff", ParamType.FLOAT, "0.02",
                     "exclude reflections whose s0, s1, axis volume is below this"),
             ParamSpec.of("refinement.refinery.max_iterations", ParamType.INT, "100", "Levenberg-Marquardt iterations at most"),
             ParamSpec.of("output.experiments", ParamType.PATH, "refined.expt", "refined experiments"),
             ParamSpec.of("output.reflections", ParamType.PATH, "refined.refl", "reflections with xyzcal and refinement flags"));
 
-    /** The refined experiments and reflections, and each experiment's refinement record. */
-    public record Result(ExperimentList experiments, ReflectionTable reflections, List<Refiner.Result> perExperiment) {}
+    /** The refined experiments and reflections, and the refinement's record (RMSDs by experiment, parameters). */
+    public record Result(ExperimentList experiments, ReflectionTable reflections, Refiner.Result refinement) {}
 
+    /**
+     * Refines all experiments together: models they share (a detector, a beam, one crystal of several
+     * sweeps) are refined as one; scan-varying refinement then gives each sweep its own crystal.
+     */
     public static Result run(ExperimentList experiments, ReflectionTable reflections, ParamValues p, Progress progress) {
         String sv = p.str("refinement.parameterisation.scan_varying");
         String crystalFix = p.str("refinement.parameterisation.crystal.fix");
@@ -62,44 +64,38 @@ public final class Refine {
             default -> { }
         }
         List<String> fixCrystal = crystalFix == null ? List.of() : crystalFix.equals("all") ? List.of("cell", "orientation") : List.of(crystalFix);
-        List<Experiment> out = new ArrayList<>();
-        List<Refiner.Result> results = new ArrayList<>();
-        ReflectionTable table = reflections;
-        for (int i = 0; i < experiments.size(); i++) {
-            Experiment e = experiments.get(i);
-            if (e.crystal() == null) throw new XtalException("experiment " + i + " has no crystal: refine needs indexed.expt");
-            LatticeConstraint lc = LatticeConstraint.forSpaceGroup(SpaceGroup.fromHall(e.crystal().spaceGroupHall()));
-            boolean scanVarying = !"False".equals(sv) && e.scan() != null && !e.scan().isStill();
-            Refiner.Options opt = new Refiner.Options(lc, words(p.str("refinement.parameterisation.beam.fix_list")), fixCrystal,
-                    fixDetector, !"null".equals(p.str("refinement.reflections.outlier.algorithm")),
-                    p.getDouble("refinement.reflections.close_to_spindle_cutoff"), p.getInt("refinement.refinery.max_iterations"),
-                    0, scanVarying, p.getDouble("refinement.parameterisation.crystal.orientation.smoother.interval_width_degrees"),
-                    p.getBool("refinement.parameterisation.crystal.unit_cell.force_static"));
-            progress.update("refine", i, experiments.size());
-            Refiner.Result r = Refiner.refine(e, table, i, opt, progress);
-            table = r.reflections();
-            out.add(r.experiment());
-            results.add(r);
-        }
-        progress.update("refine", experiments.size(), experiments.size());
-        logSummary(results, progress);
-        return new Result(new ExperimentList(out), table, results);
+        for (int i = 0; i < experiments.size(); i++)
+            if (experiments.get(i).crystal() == null)
+                throw new XtalException("experiment " + i + " has no crystal: refine needs indexed.expt");
+        Refiner.Options opt = new Refiner.Options(null, words(p.str("refinement.parameterisation.beam.fix_list")), fixCrystal,
+                fixDetector, CentroidOutliers.Algorithm.of(p.str("refinement.reflections.outlier.algorithm")),
+                p.getDouble("refinement.reflections.close_to_spindle_cutoff"), p.getInt("refinement.refinery.max_iterations"),
+                0, !"False".equals(sv), p.getDouble("refinement.parameterisation.crystal.orientation.smoother.interval_width_degrees"),
+                p.getBool("refinement.parameterisation.crystal.unit_cell.force_static"));
+        progress.update("refine", 0, 1);
+        Refiner.Result r = Refiner.refine(experiments, reflections, opt, progress);
+        progress.update("refine", 1, 1);
+        logSummary(r, progress);
+        return new Result(r.experiments(), r.reflections(), r);
     }
 
     /** The tables dials.refine ends with: RMSDs by experiment, and the refined cells. */
-    private static void logSummary(List<Refiner.Result> results, Progress progress) {
+    private static void logSummary(Refiner.Result r, Progress progress) {
         progress.log("");
         progress.log("RMSDs by experiment:");
         progress.log("+--------+--------+-----------+-----------+-------------+");
         progress.log("| Exp id |   Nref | RMSD_X px | RMSD_Y px | RMSD_Z imgs |");
         progress.log("+--------+--------+-----------+-----------+-------------+");
-        for (int i = 0; i < results.size(); i++) {
-            var l = results.get(i).last();
+        for (int i = 0; i < r.experiments().size(); i++) {
+            var l = r.last(i);
             progress.log(String.format("| %6d | %6d | %9.4f | %9.4f | %11.4f |", i, l.nref(), l.rmsdXpx(), l.rmsdYpx(), l.rmsdZimages()));
         }
         progress.log("+--------+--------+-----------+-----------+-------------+");
-        for (int i = 0; i < results.size(); i++) {
-            var c = results.get(i).experiment().crystal().unitCell();
+        java.util.Set<Object> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < r.experiments().size(); i++) {
+            var crystal = r.experiments().get(i).crystal();
+            if (!shown.add(crystal)) continue;
+            var c = crystal.unitCell();
             progress.log(String.format("Experiment %d refined cell: %.4f %.4f %.4f %.3f %.3f %.3f", i, c.a(), c.b(), c.c(),
                     c.alpha(), c.beta(), c.gamma()));
         }

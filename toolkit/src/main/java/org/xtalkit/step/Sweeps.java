@@ -16,6 +16,7 @@ import org.xtalkit.model.Scan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +41,11 @@ final class Sweeps {
         boolean container() { return items.get(0).meta.frames() > 1 || items.get(0).template == null; }
     }
 
-    /** Files named by the inputs: a file, a directory (its files), or a template with '#'. */
+    /**
+     * Files named by the inputs: a file, a directory (its files), a template with '#', or a glob in
+     * the file name ({@code ins10_?.nxs}, {@code *.cbf}: the shell's job on the command line, done
+     * here for notebooks), its matches in name order.
+     */
     static List<Path> expand(List<String> inputs) {
         List<Path> files = new ArrayList<>();
         for (String in : inputs) {
@@ -50,6 +55,16 @@ final class Sweeps {
                 List<Integer> numbers = Template.matching(p.getParent(), name);
                 if (numbers.isEmpty()) throw XtalException.badFile(p, "template matches no files");
                 for (int n : numbers) files.add(p.resolveSibling(Template.fileName(name, n)));
+            } else if (isGlob(p)) {
+                PathMatcher m = p.getFileSystem().getPathMatcher("glob:" + p.getFileName());
+                List<Path> matched = new ArrayList<>();
+                try (Stream<Path> s = Files.list(p.getParent())) {
+                    s.filter(f -> Files.isRegularFile(f) && m.matches(f.getFileName())).sorted().forEach(matched::add);
+                } catch (IOException e) {
+                    throw XtalException.badFile(p.getParent(), "cannot list the directory (" + e.getMessage() + ")", e);
+                }
+                if (matched.isEmpty()) throw XtalException.badFile(p, "the pattern matches no files");
+                files.addAll(matched);
             } else if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(Files::isRegularFile).sorted().forEach(files::add);
@@ -64,6 +79,12 @@ final class Sweeps {
         }
         if (files.isEmpty()) throw new XtalException("import: no image files given");
         return files;
+    }
+
+    private static boolean isGlob(Path p) {
+        String name = p.getFileName().toString();
+        return !Files.exists(p) && p.getParent() != null && Files.isDirectory(p.getParent())
+                && (name.contains("*") || name.contains("?") || name.contains("["));
     }
 
     /** Recognises each file, reading its models; files of one template are sorted by image number. */

@@ -8,6 +8,10 @@ final class JacobianCheck {
 
     /** Every element to 1e-6 relative (absolute below 1); {@code label} names the case in failures. */
     static void assertMatchesFiniteDifferences(RotationResiduals prob, String label) {
+        assertMatchesFiniteDifferences(prob, prob.parameterNames(), label);
+    }
+
+    static void assertMatchesFiniteDifferences(LevenbergMarquardt.Problem prob, java.util.List<String> names, String label) {
         double[] p0 = prob.parameters();
         var ev = prob.evaluate(true);
         int np = p0.length, m = ev.residuals().length;
@@ -23,7 +27,7 @@ final class JacobianCheck {
             prob.setParameters(p0);
             for (int i = 0; i < m; i++) {
                 double fd = (rp[i] - rm[i]) / (2 * h), an = ev.jacobian()[i * np + j];
-                assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(fd)), label + " " + prob.parameterNames().get(j) + " residual " + i);
+                assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(fd)), label + " " + names.get(j) + " residual " + i);
             }
         }
     }

@@ -15,7 +15,7 @@ import java.util.Random;
 /** A small rotation experiment with exact predicted centroids, for refinement tests. */
 final class SyntheticSweep {
     final Beam beam = Beam.simple(0.9795);
-    final Goniometer goniometer = Goniometer.singleAxis(new Vec3(1, 0, 0));
+    final Goniometer goniometer;
     final Panel panel = new Panel("Panel", "SENSOR_PAD", new Vec3(1, 0, 0), new Vec3(0, -1, 0),
             new Vec3(-211.0, 219.0, -190.0), new int[] {0, 0}, 2463, 2527, 0.172, 0.172, -1, 1e6,
             0.32, "Si", 3.9, "", List.of(), 1, 0, false, null);
@@ -24,8 +24,14 @@ final class SyntheticSweep {
     final LatticeConstraint constraint;
 
     SyntheticSweep(UnitCell cell, LatticeConstraint constraint) {
+        this(cell, constraint, Goniometer.singleAxis(new Vec3(1, 0, 0)));
+    }
+
+    /** The same crystal (at φ = 0 of a datum setting) seen through another goniometer setting. */
+    SyntheticSweep(UnitCell cell, LatticeConstraint constraint, Goniometer goniometer) {
         this.cell = cell;
         this.constraint = constraint;
+        this.goniometer = goniometer;
     }
 
     /** Observations of every reflection to dMin predicted on the panel within φ range (degrees). */
@@ -48,6 +54,8 @@ final class SyntheticSweep {
         Random rnd = new Random(seed);
         Mat3 a = aAt.apply(0);
         Vec3 s0 = beam.s0();
+        Mat3 f = goniometer.fixedRotation(), set = goniometer.settingRotation();
+        Vec3 s0Datum = set.transpose().times(s0);
         int hmax = (int) Math.ceil(cell.a() / dMin), kmax = (int) Math.ceil(cell.b() / dMin), lmax = (int) Math.ceil(cell.c() / dMin);
         List<int[]> m = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
@@ -58,23 +66,23 @@ final class SyntheticSweep {
                 for (int l = -lmax; l <= lmax; l++) {
                     if (h == 0 && k == 0 && l == 0) continue;
                     if (cell.dSpacing(h, k, l) < dMin) continue;
-                    Vec3 xv0 = a.times(new Vec3(h, k, l));
+                    Vec3 xv0 = f.times(a.times(new Vec3(h, k, l)));
                     double[] phis = new double[2];
-                    if (!RotationPredictor.crossings(xv0.x(), xv0.y(), xv0.z(), goniometer.rotationAxis().toArray(), s0.toArray(),
+                    if (!RotationPredictor.crossings(xv0.x(), xv0.y(), xv0.z(), goniometer.rotationAxis().toArray(), s0Datum.toArray(),
                             s0.dot(s0), phis)) continue;
                     for (int which = 0; which < 2; which++) {
                         double phi = RotationPredictor.nearest(phis[which], phiMax / 2);
                         Vec3 xv = xv0;
                         // a crystal that changes with φ: iterate to the self-consistent crossing
                         for (int it = 0; it < 4; it++) {
-                            xv = aAt.apply(phi).times(new Vec3(h, k, l));
+                            xv = f.times(aAt.apply(phi).times(new Vec3(h, k, l)));
                             double[] ps = new double[2];
-                            if (!RotationPredictor.crossings(xv.x(), xv.y(), xv.z(), goniometer.rotationAxis().toArray(), s0.toArray(),
+                            if (!RotationPredictor.crossings(xv.x(), xv.y(), xv.z(), goniometer.rotationAxis().toArray(), s0Datum.toArray(),
                                     s0.dot(s0), ps)) { phi = Double.NaN; break; }
                             phi = RotationPredictor.nearest(ps[which], phi);
                         }
                         if (!(phi >= 0 && phi <= phiMax)) continue;
-                        Vec3 s1 = s0.plus(Mat3.rotation(goniometer.rotationAxis(), phi).times(xv));
+                        Vec3 s1 = s0.plus(set.times(Mat3.rotation(goniometer.rotationAxis(), phi)).times(xv));
                         Vec3 v = dInv.times(s1);
                         if (v.z() <= 0) continue;
                         double xmm = v.x() / v.z(), ymm = v.y() / v.z();

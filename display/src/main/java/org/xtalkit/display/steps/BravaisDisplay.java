@@ -21,7 +21,7 @@ public final class BravaisDisplay {
         java.util.Set<Integer> recommended = new java.util.HashSet<>();
         List<String[]> printed = BravaisSettings.tableRows(settings);
         for (int i = 0; i < printed.size(); i++) {
-            rows.add(java.util.Arrays.stream(printed.get(i)).map(String::strip).toList());
+            rows.add(List.of(printed.get(i)));
             if (settings.get(i).recommended()) recommended.add(i);
         }
         StringBuilder b = new StringBuilder(Html.table(BravaisSettings.TABLE_HEADER, rows, "xtalkit-bravais", recommended));

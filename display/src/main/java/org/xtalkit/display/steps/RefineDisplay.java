@@ -10,7 +10,6 @@ import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Scan;
-import org.xtalkit.model.UnitCell;
 import org.xtalkit.refine.Refiner;
 import org.xtalkit.refine.RmsdSummary;
 import org.xtalkit.step.Refine;
@@ -27,18 +26,25 @@ public final class RefineDisplay {
 
     public static MimeBundle bundle(Refine.Result r) {
         StringBuilder text = new StringBuilder();
-        for (Refiner.Result p : r.perExperiment())
-            for (Refiner.Macrocycle m : p.macrocycles())
-                text.append(m.kind()).append(": ").append(rmsdText(m.initial())).append(" -> ").append(rmsdText(m.last())).append('\n');
+        int n = r.experiments().size();
+        for (Refiner.Macrocycle m : r.refinement().macrocycles())
+            for (int e = 0; e < n; e++)
+                text.append(m.kind()).append(n > 1 ? " experiment " + e : "").append(": ").append(rmsdText(m.initial().get(e)))
+                        .append(" -> ").append(rmsdText(m.last().get(e))).append('\n');
         return MimeBundle.html(html(r), text.toString());
     }
 
     public static String html(Refine.Result r) {
         StringBuilder b = new StringBuilder();
-        for (int e = 0; e < r.perExperiment().size(); e++) {
-            b.append(macrocycleTable(r.perExperiment().get(e).macrocycles()));
+        Refiner.Result p = r.refinement();
+        for (int e = 0; e < r.experiments().size(); e++) b.append(macrocycleTable(p.macrocycles(), e));
+        List<double[]> esds = new ArrayList<>();
+        for (int e = 0; e < r.experiments().size(); e++) {
+            var crystal = r.experiments().get(e).crystal();
+            String label = CrystalCard.crystalLabel(p.parameterNames(), e, r.experiments().size());
+            esds.add(crystal == null || label == null ? null : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell(), label));
         }
-        b.append(body(r.experiments(), r.reflections()));
+        b.append(body(r.experiments(), r.reflections(), esds));
         return Html.section("Refinement", b.toString());
     }
 
@@ -52,28 +58,31 @@ public final class RefineDisplay {
                     List.of(List.of(Integer.toString(e), CrystalCard.f("%.4f", rm[0]), CrystalCard.f("%.4f", rm[1]),
                             CrystalCard.f("%.4f", rm[2]))), "xtalkit-rmsd"));
         }
-        b.append(body(experiments, refined));
+        b.append(body(experiments, refined, List.of()));
         return Html.section("Refinement", b.toString());
     }
 
     public static final List<String> HEADER = List.of("macro-cycle", "Nref", "RMSD X (px) initial", "final",
             "RMSD Y (px) initial", "final", "RMSD Z (images) initial", "final", "iterations", "outliers");
 
-    static String macrocycleTable(List<Refiner.Macrocycle> cycles) {
+    static String macrocycleTable(List<Refiner.Macrocycle> cycles, int e) {
         List<List<String>> rows = new ArrayList<>();
-        for (Refiner.Macrocycle m : cycles)
-            rows.add(List.of(m.kind(), Integer.toString(m.last().nref()), CrystalCard.f("%.4f", m.initial().rmsdXpx()),
-                    CrystalCard.f("%.4f", m.last().rmsdXpx()), CrystalCard.f("%.4f", m.initial().rmsdYpx()),
-                    CrystalCard.f("%.4f", m.last().rmsdYpx()), CrystalCard.f("%.4f", m.initial().rmsdZimages()),
-                    CrystalCard.f("%.4f", m.last().rmsdZimages()), Integer.toString(m.iterations()), Integer.toString(m.outliers())));
+        for (Refiner.Macrocycle m : cycles) {
+            RmsdSummary a = m.initial().get(e), z = m.last().get(e);
+            rows.add(List.of(m.kind(), Integer.toString(z.nref()), CrystalCard.f("%.4f", a.rmsdXpx()),
+                    CrystalCard.f("%.4f", z.rmsdXpx()), CrystalCard.f("%.4f", a.rmsdYpx()),
+                    CrystalCard.f("%.4f", z.rmsdYpx()), CrystalCard.f("%.4f", a.rmsdZimages()),
+                    CrystalCard.f("%.4f", z.rmsdZimages()), Integer.toString(m.iterations()), Integer.toString(m.outliers()[e])));
+        }
         return Html.table(HEADER, rows, "xtalkit-rmsd");
     }
 
-    private static String body(ExperimentList experiments, ReflectionTable refl) {
+    private static String body(ExperimentList experiments, ReflectionTable refl, List<double[]> esds) {
         StringBuilder b = new StringBuilder();
         List<String> cards = new ArrayList<>();
         for (int e = 0; e < experiments.size(); e++)
-            if (experiments.get(e).crystal() != null) cards.add(CrystalCard.html("Refined crystal " + (e + 1), experiments.get(e).crystal()));
+            if (experiments.get(e).crystal() != null)
+                cards.add(CrystalCard.html("Refined crystal " + (e + 1), experiments.get(e).crystal(), e < esds.size() ? esds.get(e) : null));
         b.append(Html.row(cards));
         for (int e = 0; e < experiments.size(); e++) {
             Experiment x = experiments.get(e);

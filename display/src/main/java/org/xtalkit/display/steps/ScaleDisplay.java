@@ -47,6 +47,8 @@ public final class ScaleDisplay {
             if (m != null && zRange != null) for (XYChart ch : modelCharts(x, m, zRange)) plots.add(Charts.img(ch));
             XYChart inv = inverseScalePerImage(x, t, e);
             if (inv != null) plots.add(Charts.img(inv));
+            java.awt.image.BufferedImage abs = m == null ? null : AbsorptionSurface.picture(m);
+            if (abs != null) plots.add(Html.img(org.xtalkit.display.Displays.pngBytes(abs), "absorption surface"));
             if (experiments.size() > 1) b.append("<p><b>Experiment ").append(e).append("</b></p>");
             b.append(Html.row(plots));
         }
@@ -71,11 +73,12 @@ public final class ScaleDisplay {
 
     /** The scale term C and the decay term B (Å²) against image, as dials.report plots the physical model. */
     public static XYChart[] modelCharts(Experiment x, ScalingModel m, double[] zRange) {
-        int n = 201;
+        // at the centre of every image the observations span (DIALS frame z lies on image floor(z) + 1)
+        int firstImg = (int) Math.floor(zRange[0]) + 1, lastImg = (int) Math.floor(zRange[1]) + 1, n = lastImg - firstImg + 1;
         double[] z = new double[n], img = new double[n];
         for (int i = 0; i < n; i++) {
-            z[i] = (zRange[1] - zRange[0]) * i / (n - 1);
-            img[i] = x.scan().firstImage() + zRange[0] + z[i];
+            img[i] = firstImg + i;
+            z[i] = Math.max(0, Math.min(zRange[1] - zRange[0], img[i] - 0.5 - zRange[0]));
         }
         double[][] cb = m.scaleAndDecay(zRange[1] - zRange[0], z);
         XYChart scale = PerImage.chart("Scale term against image", "scale term C");
@@ -116,16 +119,34 @@ public final class ScaleDisplay {
         }
         if (Double.isNaN(a)) return "";
         StringBuilder b = new StringBuilder("<p><b>Error model</b> (basic: σ'² = a²(σ² + (bI)²))</p>");
-        String limit = a * bb > 0 ? f("%.1f", 1 / (a * bb)) : "-";
+        // DIALS' estimate of the best I/σ the data can reach, 1/(ab); a b that refined to zero puts no limit
+        String limit = a * bb > 1e-6 ? f("%.1f", 1 / (a * bb)) : "none (b ≈ 0)";
         b.append(Html.table(List.of("a", "b", "I/σ asymptotic limit"), List.of(List.of(f("%.5f", a), f("%.5f", bb), limit)), "xtalkit-error-model"));
         if (fit != null && fit.refined() && fit.binCounts() != null) {
             List<List<String>> rows = new ArrayList<>();
             for (int k = 0; k < fit.binCounts().length; k++)
                 rows.add(List.of(f("%.2f", fit.binBounds()[k]) + " - " + f("%.2f", fit.binBounds()[k + 1]), Integer.toString(fit.binCounts()[k]),
                         f("%.3f", fit.uncorrected()[k]), f("%.3f", fit.corrected()[k])));
-            b.append(Html.table(List.of("Intensity range (<Ih>)", "n_refl", "Uncorrected variance", "Corrected variance"), rows, "xtalkit-error-bins"));
+            b.append(Html.row(List.of(Html.table(List.of("Intensity range (<Ih>)", "n_refl", "Uncorrected variance", "Corrected variance"),
+                    rows, "xtalkit-error-bins"), Charts.img(errorModelChart(fit)))));
         }
         return b.toString();
+    }
+
+    /**
+     * Variance of the normalised deviations per intensity bin before and after the error model
+     * (1 is the target: the corrected σ describe the spread of symmetry equivalents).
+     */
+    public static XYChart errorModelChart(BasicErrorModel.Fit fit) {
+        int n = fit.binCounts().length;
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) x[k] = Math.log10(Math.max(1e-3, Math.sqrt(Math.max(1e-6, fit.binBounds()[k]) * Math.max(1e-6, fit.binBounds()[k + 1]))));
+        XYChart c = Charts.xy("Error model: variance of normalised deviations", "log10 ⟨Ih⟩ (bin centre)", "variance of δ");
+        PerImage.line(c, "uncorrected", x, fit.uncorrected());
+        PerImage.line(c, "corrected (a, b)", x, fit.corrected());
+        PerImage.line(c, "target", new double[] {x[0], x[n - 1]}, new double[] {1, 1});
+        c.getStyler().setYAxisMin(0.0);
+        return c;
     }
 
     /** {a, b} from a scaling_model JSON's configuration_parameters, or null. */

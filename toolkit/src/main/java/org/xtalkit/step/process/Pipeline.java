@@ -13,6 +13,7 @@ import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Scan;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.simulate.SimulationParams;
+import org.xtalkit.simulate.SweepPlan;
 import org.xtalkit.step.FindSpots;
 import org.xtalkit.step.Import;
 import org.xtalkit.step.Integrate;
@@ -62,6 +63,7 @@ public final class Pipeline {
             ParamSpec.of("demo.binning", ParamType.INT, "2", "demo: detector binning 1, 2 or 4"),
             ParamSpec.of("demo.seed", ParamType.INT, "42", "demo: seed of orientation, intensities and noise"),
             ParamSpec.of("demo.anomalous", ParamType.FLOAT, "0", "demo: rms relative Friedel difference"),
+            ParamSpec.of("demo.sweeps", ParamType.INT, "1", "demo: sweeps of the crystal at different phi/chi (more than 1: NXmx files, one per sweep)"),
             ParamSpec.of("demo.out", ParamType.PATH, "demo_images", "demo: folder for the simulated images and the truth"));
 
     /** One step of a run: its name, wall time and what it reports in one line. */
@@ -138,7 +140,7 @@ public final class Pipeline {
                         ParamValues.parse("refine", Refine.PARAMETERS, "scan_varying=" + sv), log);
                 ExptFile.write(r.experiments(), dir.resolve("refined.expt"));
                 ReflWriter.write(r.reflections(), dir.resolve("refined.refl"));
-                var last = r.perExperiment().get(0).last();
+                var last = r.refinement().last(0);
                 return String.format(Locale.ROOT, "rmsd %.3f, %.3f px, %.3f images (%s)", last.rmsdXpx(), last.rmsdYpx(),
                         last.rmsdZimages(), "False".equals(sv) ? "scan-static" : "scan-varying");
             });
@@ -203,6 +205,10 @@ public final class Pipeline {
                 String words = String.format(Locale.ROOT, "nimages=%d binning=%d seed=%d anomalous=%s",
                         v.getInt("demo.nimages"), v.getInt("demo.binning"), v.getInt("demo.seed"), v.raw("demo.anomalous"));
                 demo = SimulationParams.parse(words.split(" "));
+                int sweeps = v.getInt("demo.sweeps");
+                if (sweeps > 1)
+                    return DemoData.writeSweeps(demo, SweepPlan.spread(sweeps), words + " sweeps=" + sweeps,
+                            dir.resolve(v.str("demo.out")), nproc, progress);
                 return List.of(DemoData.write(demo, words, dir.resolve(v.str("demo.out")), nproc, progress));
             }
             return inputs.stream().map(s -> dir.resolve(s).toString()).toList();

@@ -8,6 +8,7 @@ import io.jhdf.api.WritableGroup;
 import org.xtalkit.XtalException;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.model.Beam;
+import org.xtalkit.model.Goniometer;
 import org.xtalkit.model.Panel;
 import org.xtalkit.model.Scan;
 
@@ -43,11 +44,20 @@ public final class NxmxWriter {
      * @param goodPixel the static mask written as pixel_mask (false = gap/bad), or null
      */
     public static void write(Path file, Beam beam, Panel panel, Vec3 axis, Scan scan, int[][] images, boolean[] goodPixel) {
+        write(file, beam, panel, Goniometer.singleAxis(axis), scan, images, goodPixel);
+    }
+
+    /**
+     * As {@link #write(Path, Beam, Panel, Vec3, Scan, int[][], boolean[])} for any goniometer: a
+     * multi-axis one is written as its chain of rotations (crystal outwards, each depending on the
+     * next), the scan axis carrying the scan and the others their fixed angle on every image.
+     */
+    public static void write(Path file, Beam beam, Panel panel, Goniometer gonio, Scan scan, int[][] images, boolean[] goodPixel) {
         if (images.length != scan.numImages())
             throw new IllegalArgumentException(images.length + " images for a scan of " + scan.numImages());
         atomically(file, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                WritableGroup data = metadata(out, beam, panel, axis, scan, goodPixel);
+                WritableGroup data = metadata(out, beam, panel, gonio, scan, goodPixel);
                 data.putDataset("data", cube(panel, i -> images[i], 0, images.length), imageChunks(panel));
             }
         });
@@ -67,6 +77,12 @@ public final class NxmxWriter {
      * @return the data files written
      */
     public static List<Path> writeMasterAndData(Path master, Beam beam, Panel panel, Vec3 axis, Scan scan,
+                                                IntFunction<int[]> images, boolean[] goodPixel, int imagesPerFile) {
+        return writeMasterAndData(master, beam, panel, Goniometer.singleAxis(axis), scan, images, goodPixel, imagesPerFile);
+    }
+
+    /** As the single-axis form, for any goniometer (written as {@link #write(Path, Beam, Panel, Goniometer, Scan, int[][], boolean[])} does). */
+    public static List<Path> writeMasterAndData(Path master, Beam beam, Panel panel, Goniometer gonio, Scan scan,
                                                 IntFunction<int[]> images, boolean[] goodPixel, int imagesPerFile) {
         if (imagesPerFile < 1) throw new IllegalArgumentException("imagesPerFile must be >= 1, got " + imagesPerFile);
         String name = master.getFileName().toString();
@@ -91,7 +107,7 @@ public final class NxmxWriter {
         if (dataFiles.size() == 1) links.add(new ExternalLinkWriter.Link("data", links.get(0).file(), "/entry/data/data"));
         atomically(master, tmp -> {
             try (WritableHdfFile out = HdfFile.write(tmp)) {
-                metadata(out, beam, panel, axis, scan, goodPixel);
+                metadata(out, beam, panel, gonio, scan, goodPixel);
             }
             ExternalLinkWriter.addLinks(tmp, "/entry/data", links);
         });
@@ -99,7 +115,7 @@ public final class NxmxWriter {
     }
 
     /** Writes the NXmx metadata; returns the (empty) NXdata group. */
-    private static WritableGroup metadata(WritableHdfFile out, Beam beam, Panel panel, Vec3 axis, Scan scan, boolean[] goodPixel) {
+    private static WritableGroup metadata(WritableHdfFile out, Beam beam, Panel panel, Goniometer gonio, Scan scan, boolean[] goodPixel) {
         WritableGroup entry = group(out, "entry", "NXentry");
         entry.putDataset("definition", "NXmx");
         WritableGroup instrument = group(entry, "instrument", "NXinstrument");
@@ -107,7 +123,7 @@ public final class NxmxWriter {
         WritableGroup nxBeam = group(instrument, "beam", "NXbeam");
         nxBeam.putDataset("incident_wavelength", beam.wavelength()).putAttribute("units", "angstrom");
         detector(group(instrument, "detector", "NXdetector"), panel, scan, goodPixel);
-        sample(group(entry, "sample", "NXsample"), axis, scan);
+        sample(group(entry, "sample", "NXsample"), gonio, scan);
         WritableGroup data = group(entry, "data", "NXdata");
         data.putAttribute("signal", "data");
         return data;
@@ -163,17 +179,39 @@ public final class NxmxWriter {
                 NxmxModels.toImgCif(p.slowAxis()), "/entry/instrument/detector/module/module_offset");
     }
 
-    private static void sample(WritableGroup sample, Vec3 axis, Scan scan) {
-        sample.putDataset("depends_on", "/entry/sample/transformations/omega");
+    private static void sample(WritableGroup sample, Goniometer gonio, Scan scan) {
         WritableGroup t = group(sample, "transformations", "NXtransformations");
-        double[] omega = new double[scan.numImages()], end = new double[scan.numImages()];
-        for (int i = 0; i < omega.length; i++) {
+        int n = scan.numImages();
+        double[] omega = new double[n], end = new double[n];
+        for (int i = 0; i < n; i++) {
             omega[i] = scan.oscillationStart() + i * scan.oscillationWidth();
             end[i] = omega[i] + scan.oscillationWidth();
         }
-        axis(t.putDataset("omega", omega), "rotation", "deg", NxmxModels.toImgCif(axis.normalize()), ".");
-        t.putDataset("omega_end", end).putAttribute("units", "deg");
-        t.putDataset("omega_increment_set", scan.oscillationWidth()).putAttribute("units", "deg");
+        if (!gonio.isMultiAxis()) {
+            sample.putDataset("depends_on", "/entry/sample/transformations/omega");
+            axis(t.putDataset("omega", omega), "rotation", "deg", NxmxModels.toImgCif(gonio.rotationAxis()), ".");
+            t.putDataset("omega_end", end).putAttribute("units", "deg");
+            t.putDataset("omega_increment_set", scan.oscillationWidth()).putAttribute("units", "deg");
+            return;
+        }
+        // crystal outwards: axis i depends on axis i+1, the outermost on nothing
+        List<String> names = gonio.names();
+        String base = "/entry/sample/transformations/";
+        sample.putDataset("depends_on", base + names.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            double[] values = omega;
+            if (i != gonio.scanAxis()) {
+                values = new double[n];
+                java.util.Arrays.fill(values, gonio.angles()[i]);
+            }
+            String dependsOn = i + 1 < names.size() ? base + names.get(i + 1) : ".";
+            axis(t.putDataset(name, values), "rotation", "deg", NxmxModels.toImgCif(gonio.axes().get(i).normalize()), dependsOn);
+            if (i == gonio.scanAxis()) {
+                t.putDataset(name + "_end", end).putAttribute("units", "deg");
+                t.putDataset(name + "_increment_set", scan.oscillationWidth()).putAttribute("units", "deg");
+            }
+        }
     }
 
     private static void axis(WritableDataset d, String type, String units, Vec3 vector, String dependsOn) {
