@@ -53,7 +53,17 @@ public final class ScaleDisplay {
             b.append(Html.row(plots));
         }
         b.append(errorModelHtml(errorModel, experiments));
+        XYChart npp = normalProbability(experiments, t);
+        if (npp != null) b.append(Html.row(List.of(Charts.img(npp))));
         return Html.section("Scaling", b.toString());
+    }
+
+    /** The normal probability plot of the scaled intensities, or null when the table is not scaled. */
+    static XYChart normalProbability(ExperimentList experiments, ReflectionTable t) {
+        if (!t.has("intensity.scale.value") || !t.has("inverse_scale_factor") || experiments.isEmpty() || experiments.get(0).crystal() == null)
+            return null;
+        var data = org.xtalkit.merge.ScaledIntensities.select(t, 0, 0, 0.4, true);
+        return NormalProbabilityPlot.chart(data, org.xtalkit.spacegroup.SpaceGroup.fromHall(experiments.get(0).crystal().spaceGroupHall()));
     }
 
     /** Frame range {min, max} of experiment e's observations used in scaling, or null. */

@@ -121,8 +121,25 @@ class StepDisplaysTest {
     @Test void scaleShowsTheModelTermsAndErrorModel() {
         String html = ScaleDisplay.html(scaled, scaledRefl);
         assertTrue(html.contains("Error model") && html.contains("I/σ asymptotic limit"));
-        Fixtures.assertCharts(html, 4);   // scale term, decay term, inverse scale per image, absorption surface (lmax 4)
+        Fixtures.assertCharts(html, 5);   // scale term, decay term, inverse scale per image, absorption surface (lmax 4), normal probability
         assertTrue(html.contains("alt=\"absorption surface\""));
+    }
+
+    @Test void errorModelOfDialsMakesNormalisedDeviationsNearlyStandardNormal() {
+        ScaledInput in = ScaledInput.read(List.of(Fixtures.quartz("scaled.expt")), List.of(Fixtures.quartz("scaled.refl")));
+        double[][] d = NormalProbabilityPlot.deviations(ScaledIntensities.select(in.reflections(), 0, 0, 0.4, true), in.spaceGroup());
+        assertTrue(d[0].length > 1000, "observations with a symmetry mate: " + d[0].length);
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int m = 0;
+        for (int i = 0; i < d[0].length; i++) {
+            if (i > 0) assertTrue(d[1][i] >= d[1][i - 1] && d[0][i] > d[0][i - 1], "sorted against increasing quantiles");
+            if (Math.abs(d[0][i]) >= 1.5) continue;
+            sx += d[0][i]; sy += d[1][i]; sxx += d[0][i] * d[0][i]; sxy += d[0][i] * d[1][i]; m++;
+        }
+        double slope = (sxy - sx * sy / m) / (sxx - sx * sx / m), intercept = (sy - slope * sx) / m;
+        // DIALS refined a of its error model so that the central part of this plot has slope 1
+        assertEquals(1, slope, 0.15, "central slope");
+        assertEquals(0, intercept, 0.1, "central intercept");
     }
 
     @Test void mergeShowsTheStatisticsTableAndPlots() {
@@ -134,6 +151,6 @@ class StepDisplaysTest {
         // DIALS 3.12's overall row for these files (reference/MERGING.md): 1401 observations, 298 unique
         assertTrue(html.contains(">1401<") && html.contains(">298<"), "overall #obs and #uniq");
         assertEquals(21, html.split("<tr", -1).length - 1 - 1, "20 shells and the overall row under the header");
-        Fixtures.assertCharts(html, 4);
+        Fixtures.assertCharts(html, 5);   // CC½, ⟨I/σ⟩, completeness, multiplicity, R-factors
     }
 }

@@ -77,7 +77,8 @@ class StepResultDisplaysTest {
         assertTrue(html.contains(String.format(Locale.ROOT, "%.5f", Math.abs(r.errorModel().a()))), "error model a as fitted");
         int plots = Fixtures.images(html).size();
         int absorption = r.models().get(0).absorptionParameters().length > 0 ? 1 : 0;
-        assertEquals(3 + absorption + (r.errorModel().refined() ? 1 : 0), plots, "scale, decay, inverse scale per image (+ absorption, error-model bins)");
+        assertEquals(4 + absorption + (r.errorModel().refined() ? 1 : 0), plots,
+                "scale, decay, inverse scale per image, normal probability (+ absorption, error-model bins)");
         Fixtures.assertCharts(html, plots);
     }
 }
