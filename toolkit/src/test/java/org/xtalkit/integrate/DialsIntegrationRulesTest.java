@@ -32,7 +32,7 @@ class DialsIntegrationRulesTest {
     static ReflectionTable integrated;
 
     @BeforeAll static void integrate() {
-        sim = Simulate.insulin(SimulationParams.parse("nimages=20", "binning=4", "d_min=2.0"));
+        sim = Simulate.insulin(SimulationParams.parse("nimages=12", "binning=4", "d_min=2.0"));
         truth = sim.truth().experiments().get(0);
         ReflectionTable strong = StrongSpots.assigned(sim, truth);
         ProfileModel model = ProfileModelEstimator.estimate(truth, strong, 0);
