@@ -49,10 +49,7 @@ public final class Displays {
             new Renderer<>(org.xtalkit.step.Symmetry.Result.class, SymmetryDisplay::bundle),
             new Renderer<>(org.xtalkit.scale.Scaler.Result.class, ScaleDisplay::bundle),
             new Renderer<>(org.xtalkit.merge.MergingStatisticsResult.class, MergeDisplay::bundle),
-            new Renderer<>(org.xtalkit.display.image.ImageView.class, v -> {
-                MimeBundle b = image(v.render());
-                return MimeBundle.png(java.util.Base64.getDecoder().decode(b.get(MimeBundle.PNG)), v.toString());
-            }),
+            new Renderer<>(org.xtalkit.display.image.ImageView.class, v -> MimeBundle.png(pngBytes(v.render()), v.toString())),
             new Renderer<>(org.xtalkit.display.image.ReciprocalLatticeView.class, org.xtalkit.display.image.ReciprocalLatticeView::bundle),
             new Renderer<>(List.class, l -> BravaisDisplay.isSettings(l) ? BravaisDisplay.bundleOf(l) : null));
 
@@ -69,12 +66,17 @@ public final class Displays {
     }
 
     private static MimeBundle image(java.awt.image.BufferedImage img) {
+        return MimeBundle.png(pngBytes(img), "[image " + img.getWidth() + "×" + img.getHeight() + "]");
+    }
+
+    /** A picture as PNG bytes. */
+    public static byte[] pngBytes(java.awt.image.BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode image as PNG", e);
         }
-        return MimeBundle.png(out.toByteArray(), "[image " + img.getWidth() + "×" + img.getHeight() + "]");
+        return out.toByteArray();
     }
 }

@@ -3,11 +3,9 @@ package org.xtalkit.index;
 import org.xtalkit.XtalException;
 import org.xtalkit.lattice.LatticeSystem;
 import org.xtalkit.lattice.NiggliReduction;
-import org.xtalkit.math.Mat3;
 import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
-import org.xtalkit.model.UnitCell;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.table.Column;
 import org.xtalkit.table.ColumnType;
@@ -23,10 +21,10 @@ import java.util.Locale;
  * dials.index of several sweeps of one crystal together (the indexer's multi-imageset path): every
  * sweep's spots mapped to reciprocal space through its own goniometer (rlp at φ = 0 in the common
  * frame of the crystal mount), one basis search over all of them, one crystal shared by all
- * experiments. Macro-cycles assign indices in every sweep and refine that crystal jointly by a
- * least-squares fit of A to the reciprocal-lattice points of all sweeps (constrained to the known
- * lattice), with beam and detector as imported; full geometry refinement of each sweep is
- * dials.refine's job. One experiment per imageset; unindexed spots keep their {@code imageset_id}.
+ * experiments. Macro-cycles assign indices in every sweep (through its current geometry) and refine
+ * jointly as dials.index does: one crystal (constrained to the known lattice), beam and detector
+ * shared by all sweeps, each with its own goniometer and scan. One experiment per imageset;
+ * unindexed spots keep their {@code imageset_id}.
  */
 final class JointIndexer {
     private JointIndexer() {}
@@ -58,7 +56,11 @@ final class JointIndexer {
 
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
-        BasisSearch.Found found = BasisSearch.search(imported.experiments(), imageset, rlp, phi, refl, all, maxCell, params, progress);
+        // candidates are scored by simple assignment, whose one-spot-per-hkl-within-45° rule must hold per sweep:
+        // each sweep's φ moved by whole turns apart from the others for that rule only
+        double[] phiApart = new double[n];
+        for (int i = 0; i < n; i++) phiApart[i] = phi[i] + 4 * Math.PI * imageset[i];
+        BasisSearch.Found found = BasisSearch.search(imported.experiments(), imageset, rlp, phiApart, refl, all, maxCell, params, progress);
         Crystal crystal = found.crystal();
         LatticeSystem system = LatticeSystem.TRICLINIC;
         if (params.spaceGroup() != null) {
@@ -72,36 +74,47 @@ final class JointIndexer {
             d[i] = 1 / Math.sqrt(rlp[3 * i] * rlp[3 * i] + rlp[3 * i + 1] * rlp[3 * i + 1] + rlp[3 * i + 2] * rlp[3 * i + 2]);
             dFinal = Math.min(dFinal, d[i]);
         }
+        // every sweep holds the one crystal; beam and detector stay shared as imported
+        List<Experiment> current = new ArrayList<>();
+        for (Experiment e : imported) current.add(e.withCrystal(crystal));
+        double[] px = refl.vec3("xyzobs.px.value");
+        int[] panel = refl.has("panel") ? refl.intsOf("panel") : new int[n];
+        List<double[]> rmsds = null;
         int cycles = Math.max(1, params.nMacroCycles());
         double dStart = found.dMin();
+        boolean[] lastUse = null;
+        int[] lastMiller = null;
         for (int c = 0; c < cycles; c++) {
             double dCycle = cycles == 1 ? dFinal : dStart - c * (dStart - dFinal) / (cycles - 1);
-            IndexAssignment.Result a = assign(crystal, rlp, phi, params);
+            IndexAssignment.Result a = assign(current, imageset, px, panel, params);
             boolean[] use = new boolean[n];
             int nUse = 0;
             for (int i = 0; i < n; i++) if (a.crystalId()[i] >= 0 && d[i] >= dCycle - 1e-9) { use[i] = true; nUse++; }
             if (nUse < 10) break;
-            int[] id = a.crystalId().clone();
-            for (int i = 0; i < n; i++) if (!use[i]) id[i] = -1;
-            Mat3 fitted = BasisSearch.fitA(rlp, new IndexAssignment.Result(a.miller(), id));
-            if (fitted == null) break;
-            crystal = constrain(crystal.withA(fitted), system);
+            if (lastUse != null && Arrays.equals(use, lastUse) && Arrays.equals(a.miller(), lastMiller)) break;
+            lastUse = use;
+            lastMiller = a.miller().clone();
+            // joint static refinement: one crystal, beam and detector for all sweeps, each with its own goniometer and scan
+            IndexRefinement.JointOutcome r = IndexRefinement.refine(new ExperimentList(current), imageset, system, refl,
+                    a.miller(), use, params.detectorFixList(), Progress.NONE);
+            current = new ArrayList<>(r.experiments().experiments());
+            rmsds = r.rmsds();
             progress.log(String.format(Locale.ROOT, "Macro-cycle %d: d_min %.2f, %d reflections of %d sweeps, cell %s",
-                    c + 1, dCycle, nUse, nExpt, Indexer.fmt(crystal.unitCell())));
+                    c + 1, dCycle, r.nUsed(), nExpt, Indexer.fmt(current.get(0).crystal().unitCell())));
         }
-        IndexAssignment.Result a = assign(crystal, rlp, phi, params);
+        IndexAssignment.Result a = assign(current, imageset, px, panel, params);
         int[] miller = a.miller();
+        crystal = current.get(0).crystal();
         if (system == LatticeSystem.TRICLINIC) {
             var red = NiggliReduction.reduce(crystal.unitCell());
             if (!red.cbOp().isIdentity()) {
-                crystal = red.cbOp().apply(crystal);
+                Crystal reduced = red.cbOp().apply(crystal);
+                current.replaceAll(e -> e.withCrystal(reduced));
                 red.cbOp().applyToMiller(miller);
             }
         }
 
-        // one experiment per sweep, all holding the one crystal
-        List<Experiment> out = new ArrayList<>();
-        for (Experiment e : imported) out.add(e.withCrystal(crystal));
+        List<Experiment> out = current;
         int[] ids = refl.ints("id");
         long[] flags = refl.flags();
         for (int i = 0; i < n; i++) {
@@ -114,27 +127,40 @@ final class JointIndexer {
         Indexer.writeCalculated(refl, out);
         refl.clearIdentifiers();
         for (int j = 0; j < nExpt; j++) refl.setIdentifier(j, out.get(j).identifier());
-        return new Indexer.Result(new ExperimentList(out), refl, rmsds(refl, nExpt));
+        return new Indexer.Result(new ExperimentList(out), refl, rmsds != null ? rmsds : rmsds(refl, nExpt));
     }
 
-    /** Indices of all spots with the one crystal (the rlp are in the common frame), lattice centring applied. */
-    private static IndexAssignment.Result assign(Crystal crystal, double[] rlp, double[] phi, IndexParams params) {
-        IndexAssignment.Result a = params.localAssignment()
-                ? IndexAssignment.local(rlp, phi, List.of(crystal.A()), 0.05, 5, 0.8, 20)
-                : IndexAssignment.simple(rlp, phi, List.of(crystal.A()), params.hklTolerance());
+    /** Indices of every sweep's spots (rlp through its current geometry) with the one crystal, lattice centring applied. */
+    private static IndexAssignment.Result assign(List<Experiment> experiments, int[] which, double[] px, int[] panel, IndexParams params) {
+        double[] phi = new double[panel.length];
+        double[] rlp = MacroCycles.remap(experiments, which, px, panel, phi);
+        Crystal crystal = experiments.get(0).crystal();
+        // per imageset, as DIALS' AssignIndicesGlobal: one spot per hkl within 45° holds within a sweep, while
+        // sweeps that scan the same omega range record the same hkl at the same angle
+        int n = panel.length;
+        int[] m = new int[3 * n], id = new int[n];
+        Arrays.fill(id, -1);
+        for (int k = 0; k < experiments.size(); k++) {
+            boolean[] mine = new boolean[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) if (which[i] == k) { mine[i] = true; count++; }
+            if (count == 0) continue;
+            double[] r = Indexer.select3(rlp, mine), p = Indexer.select(phi, mine);
+            IndexAssignment.Result part = params.localAssignment()
+                    ? IndexAssignment.local(r, p, List.of(crystal.A()), 0.05, 5, 0.8, 20)
+                    : IndexAssignment.simple(r, p, List.of(crystal.A()), params.hklTolerance());
+            for (int i = 0, j = 0; i < n; i++) {
+                if (!mine[i]) continue;
+                id[i] = part.crystalId()[j];
+                System.arraycopy(part.miller(), 3 * j, m, 3 * i, 3);
+                j++;
+            }
+        }
+        IndexAssignment.Result a = new IndexAssignment.Result(m, id);
         char centring = crystal.spaceGroupHall().trim().charAt(0);
-        int[] m = a.miller(), id = a.crystalId();
         for (int i = 0; i < id.length; i++)
             if (id[i] >= 0 && !MacroCycles.allowed(centring, m[3 * i], m[3 * i + 1], m[3 * i + 2])) id[i] = -1;
         return a;
-    }
-
-    /** The fitted crystal held to its lattice: the symmetrised cell with the nearest orientation. */
-    private static Crystal constrain(Crystal c, LatticeSystem system) {
-        if (system == LatticeSystem.TRICLINIC) return c;
-        UnitCell sym = system.symmetrize(c.unitCell());
-        Mat3 u = IndexRefinement.orthonormalise(c.A().times(sym.bMatrix().inverse()));
-        return c.withA(u.times(sym.bMatrix()));
     }
 
     /** Positional RMSDs (X px, Y px, Z images) of each experiment's indexed spots. */

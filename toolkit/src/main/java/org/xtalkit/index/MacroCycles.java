@@ -90,9 +90,15 @@ final class MacroCycles {
 
     /** rlp from the observations with the (refined) beam, detector and goniometer of e. */
     private static double[] remap(Experiment e, double[] px, int[] panel, double[] phiOut) {
+        return remap(List.of(e), new int[panel.length], px, panel, phiOut);
+    }
+
+    /** The same for spots of several sweeps, row i seen through the geometry of experiment {@code which[i]}. */
+    static double[] remap(List<Experiment> experiments, int[] which, double[] px, int[] panel, double[] phiOut) {
         int n = panel.length;
         double[] rlp = new double[3 * n];
         for (int i = 0; i < n; i++) {
+            Experiment e = experiments.get(which[i]);
             var p = e.detector().panel(panel[i]);
             double[] xy = p.pixelToMm(px[3 * i], px[3 * i + 1]);
             phiOut[i] = Math.toRadians(e.scan().angleFromFrame(px[3 * i + 2]));

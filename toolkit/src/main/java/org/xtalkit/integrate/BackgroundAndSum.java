@@ -2,51 +2,44 @@ package org.xtalkit.integrate;
 
 import org.xtalkit.table.MaskCode;
 
-import java.util.Arrays;
 
 /**
- * Background and summation of one shoebox, as DIALS' defaults for pixel-array detectors: a constant
- * background over the whole shoebox from the robust Poisson GLM (Huber 1.345, starting at the median,
- * at least 10 background pixels), then I = Σ(c − b) over the foreground with DIALS' variance
+ * Background and summation of one shoebox, as DIALS: the background from the chosen model (by default
+ * the robust GLM, constant over the shoebox), then I = Σ(c − b) over the foreground with DIALS' variance
  * |I| + |B|(1 + n_fg/n_bg).
  */
 final class BackgroundAndSum {
-    static final int MIN_BACKGROUND_PIXELS = 10;
-    static final double TUNING = 1.345;
 
     /** What summation found; ok false with a reason when the reflection could not be summed. */
     record Result(boolean ok, String failure, double background, double intensity, double variance,
                   double backgroundSum, double backgroundSumVariance, int nForeground, int nBackground, int nValid,
-                  double[] centroid, double[] centroidVariance) {}
+                  double[] centroid, double[] centroidVariance, BackgroundFit fit) {}
 
     private BackgroundAndSum() {}
 
-    /** Computes the background (stored in {@code background}) and the summed intensity. */
+    /** The robust GLM background, DIALS' default. */
     static Result process(ReflectionPixels r, float[] background) {
+        return process(r, background, Background.GLM);
+    }
+
+    /** Computes the background (stored in {@code background}) with the given model and the summed intensity. */
+    static Result process(ReflectionPixels r, float[] background, Background model) {
         int n = r.data.length;
-        double[] y = new double[n];
-        int nb = 0, nValid = 0;
-        int bgCode = MaskCode.VALID | MaskCode.BACKGROUND;
-        for (int i = 0; i < n; i++) {
-            int m = r.mask[i];
-            if ((m & MaskCode.VALID) != 0) nValid++;
-            if ((m & bgCode) == bgCode && (m & MaskCode.OVERLAPPED) == 0) y[nb++] = r.data[i];
-        }
-        if (nb < MIN_BACKGROUND_PIXELS)
-            return failed("background", nb, nValid);
-        double[] sorted = Arrays.copyOf(y, nb);
-        Arrays.sort(sorted);
-        double median = sorted[nb / 2] == 0 ? 1.0 : sorted[nb / 2]; // DIALS starts at 1 when the median is 0
-        double mean = RobustPoissonMean.mean(y, nb, median, TUNING, 1e-3, 100);
-        if (!Double.isFinite(mean)) return failed("background", nb, nValid);
-        Arrays.fill(background, (float) mean);
-        for (int i = 0; i < n; i++) if ((r.mask[i] & bgCode) == bgCode && (r.mask[i] & MaskCode.OVERLAPPED) == 0)
-            r.mask[i] |= MaskCode.BACKGROUND_USED;
+        int nValid = 0;
+        for (int m : r.mask) if ((m & MaskCode.VALID) != 0) nValid++;
+        BackgroundFit fit = model.fit(r);
+        int nb = 0;
+        double usedSum = 0;
+        for (int i = 0; i < n; i++) if ((r.mask[i] & MaskCode.BACKGROUND_USED) != 0) { nb++; usedSum += r.data[i]; }
+        if (fit == null) return failed("background", nb, nValid);
+        int nx = r.bbox[1] - r.bbox[0], ny = r.bbox[3] - r.bbox[2];
+        fit.fill(nx, ny, r.bbox[5] - r.bbox[4], background);
+        // background.mean: the modelled constant (glm), the mean of the pixels used (simple), as DIALS reports them
+        double mean = model.algorithm().equals("glm") ? fit.coef()[0] : nb > 0 ? usedSum / nb : 0;
 
         double sumP = 0, sumB = 0;
         int nf = 0;
         boolean bad = false;
-        int nx = r.bbox[1] - r.bbox[0], ny = r.bbox[3] - r.bbox[2];
         double cx = 0, cy = 0, cz = 0, cw = 0, cxx = 0, cyy = 0, czz = 0;
         for (int i = 0; i < n; i++) {
             int m = r.mask[i];
@@ -74,11 +67,11 @@ final class BackgroundAndSum {
         double variance = Math.abs(intensity) + Math.abs(sumB) * (1 + mn);
         double bgVariance = Math.abs(sumB) * (1 + mn);
         if (bad || nf == 0)
-            return new Result(false, "foreground", mean, intensity, variance, sumB, bgVariance, nf, nb, nValid, centroid, cvar);
-        return new Result(true, null, mean, intensity, variance, sumB, bgVariance, nf, nb, nValid, centroid, cvar);
+            return new Result(false, "foreground", mean, intensity, variance, sumB, bgVariance, nf, nb, nValid, centroid, cvar, fit);
+        return new Result(true, null, mean, intensity, variance, sumB, bgVariance, nf, nb, nValid, centroid, cvar, fit);
     }
 
     private static Result failed(String why, int nb, int nValid) {
-        return new Result(false, why, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, nb, nValid, null, null);
+        return new Result(false, why, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, nb, nValid, null, null, null);
     }
 }

@@ -36,15 +36,16 @@ public final class Integrator {
      * @param sigmaBMultiplier profile.sigma_b_multiplier: bbox half-width in units of n_sigma·σ_b (DIALS: 2)
      * @param minZeta          filter.min_zeta: |zeta| below this is not integrated (DIALS: 0.05)
      * @param validForeground  profile.valid_foreground_threshold: a smaller valid fraction of the foreground
-     *                         is dont_integrate (DIALS: 0.75); above it profile fitting uses the valid pixels
+     *                         is dont_integrate (DIALS: 0.75)
+     * @param background       background.algorithm and its model (DIALS: glm, constant3d)
      */
     public record Options(Double dMin, Double dMax, int nproc, double padding, double sigmaBMultiplier, double minZeta,
-                          double validForeground) {
+                          double validForeground, Background background) {
         public static final double PADDING = 1.0, SIGMA_B_MULTIPLIER = 2.0, MIN_ZETA = 0.05, VALID_FOREGROUND = 0.75;
 
         /** DIALS' defaults for everything but the resolution limits and threads. */
         public Options(Double dMin, Double dMax, int nproc) {
-            this(dMin, dMax, nproc, PADDING, SIGMA_B_MULTIPLIER, MIN_ZETA, VALID_FOREGROUND);
+            this(dMin, dMax, nproc, PADDING, SIGMA_B_MULTIPLIER, MIN_ZETA, VALID_FOREGROUND, Background.GLM);
         }
 
         public static Options defaults() { return new Options(null, null, Runtime.getRuntime().availableProcessors()); }
@@ -98,6 +99,10 @@ public final class Integrator {
         int[] fill = new int[scan.numImages()];
         for (int i = 0; i < n; i++) if ((flags[i] & Flag.DONT_INTEGRATE.bits) == 0) lists.get(bbox[6 * i + 4])[fill[bbox[6 * i + 4]]++] = i;
 
+        boolean[] use = new boolean[n];
+        for (int i = 0; i < n; i++) use[i] = (flags[i] & Flag.DONT_INTEGRATE.bits) == 0;
+        Overlaps overlaps = Overlaps.find(bbox, panelCol, use);
+        progress.log(overlaps.pairs() + " pairs of overlapping shoeboxes (neighbours' foregrounds kept out of each background)");
         boolean[][] staticMask = PixelMasks.build(e.detector(), e.beam(), images.staticMask(), MaskParams.defaults());
         boolean[] reference = strong == null ? null : ReferenceSpots.match(t, strong, id);
         ProfileFitter fitter = reference == null ? null : new ProfileFitter(e, model);
@@ -112,7 +117,7 @@ public final class Integrator {
         int block = Math.max(2, 2 * opt.nproc());
         try {
             ImageStream.run(images, scan.numImages(), lists, factory, filler, r -> {
-                Summed sum = summarise(e, model, r, out, s1, xyzMm, opt.validForeground());
+                Summed sum = summarise(e, model, r, out, s1, xyzMm, opt, overlaps);
                 if (fitter != null && reference[r.row] && sum.result.ok() && partiality[r.row] > 0.99
                         && fitter.addReference(r.toShoebox(sum.background), sum.s1, xyzMm[3 * r.row + 2], xyzPx[3 * r.row + 2]))
                     out.markModelling(r.row);
@@ -120,16 +125,27 @@ public final class Integrator {
             if (fitter != null) {
                 fitter.finishReferences();
                 progress.log("Reference profiles from " + out.modelling() + " strong, fully recorded reflections");
-                // second pass, as DIALS: every reflection with a background and enough valid foreground (summed or
-                // not: the fit uses the valid foreground pixels only), with the background pass 1 found
+                // second pass: every reflection with a background and an all-valid foreground, with the background
+                // pass 1 found. A foreground cut by a gap is not fitted, as in DIALS' parallel integrator: the grid
+                // cells its invalid pixels would fill count as zeros, so the fit (as the summation) misses the counts
+                // that fell there (dials.integrate 3.12's default path fits them anyway, biased low). Nor is a
+                // foreground that holds a neighbour's (overlapped_fg), which summation also refuses.
                 long skip = Flag.DONT_INTEGRATE.bits | Flag.FAILED_DURING_BACKGROUND_MODELLING.bits;
-                ImageStream.ReflectionFactory summed = row -> (out.flags[row] & skip) == 0 ? factory.create(row) : null;
+                ImageStream.ReflectionFactory summed = row -> {
+                    long f = out.flags[row];
+                    if ((f & skip) != 0) return null;
+                    if ((f & (Flag.FOREGROUND_INCLUDES_BAD_PIXELS.bits | Flag.OVERLAPPED_FG.bits)) != 0) {
+                        out.flags[row] = f | Flag.FAILED_DURING_PROFILE_FITTING.bits;
+                        return null;
+                    }
+                    return factory.create(row);
+                };
                 ImageStream.run(images, scan.numImages(), lists, summed, filler, r -> {
                     int i = r.row;
                     Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
                     ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
                     float[] background = new float[r.data.length];
-                    java.util.Arrays.fill(background, (float) out.bgMean[i]);
+                    out.bgFit[i].fill(r.bbox[1] - r.bbox[0], r.bbox[3] - r.bbox[2], r.bbox[5] - r.bbox[4], background);
                     out.writeFit(i, fitter.fit(r.toShoebox(background), s, xyzMm[3 * i + 2], xyzPx[3 * i + 2]));
                 }, pool, block, "integrate (profile fitting)", progress);
             }
@@ -144,13 +160,17 @@ public final class Integrator {
 
     /** Per reflection, once its last frame is in: mask, background, summation, and its columns. */
     private static Summed summarise(Experiment e, ProfileModel model, ReflectionPixels r, Columns out, double[] s1, double[] xyzMm,
-                                    double validForeground) {
+                                    Options opt, Overlaps overlaps) {
         int i = r.row;
         Vec3 s = new Vec3(s1[3 * i], s1[3 * i + 1], s1[3 * i + 2]);
         ShoeboxMasker.mask(e, model, r, s, xyzMm[3 * i + 2]);
-        if (r.validForegroundFraction() < validForeground) out.flags[i] |= Flag.DONT_INTEGRATE.bits;
+        for (int k = 0; k < overlaps.count(i); k++) {
+            int j = overlaps.neighbour(i, k);
+            ShoeboxMasker.markOverlapped(e, model, r, new Vec3(s1[3 * j], s1[3 * j + 1], s1[3 * j + 2]), xyzMm[3 * j + 2]);
+        }
+        if (r.validForegroundFraction() < opt.validForeground()) out.flags[i] |= Flag.DONT_INTEGRATE.bits;
         float[] background = new float[r.data.length];
-        BackgroundAndSum.Result res = BackgroundAndSum.process(r, background);
+        BackgroundAndSum.Result res = BackgroundAndSum.process(r, background, opt.background());
         out.write(i, r, res);
         return new Summed(res, background, s);
     }
@@ -161,10 +181,13 @@ public final class Integrator {
         final double[] iSum, vSum, bgMean, bgSum, vBgSum, obs, obsVar;
         final int[] nFg, nBg, nValid;
         final double[] iPrf, vPrf, correlation;
+        /** Each reflection's background model from pass 1, for pass 2. */
+        final BackgroundFit[] bgFit;
         private final java.util.concurrent.atomic.AtomicInteger modelling = new java.util.concurrent.atomic.AtomicInteger();
 
         Columns(ReflectionTable t, boolean profileFitting) {
             flags = t.flags();
+            bgFit = new BackgroundFit[t.size()];
             iPrf = profileFitting ? t.newDoubles("intensity.prf.value") : null;
             vPrf = profileFitting ? t.newDoubles("intensity.prf.variance") : null;
             correlation = profileFitting ? t.newDoubles("profile.correlation") : null;
@@ -198,6 +221,7 @@ public final class Integrator {
             long f = flags[i] | r.inspect();
             if (r.overloaded) f |= Flag.OVERLOADED.bits;
             bgMean[i] = res.background();
+            bgFit[i] = res.fit();
             iSum[i] = res.intensity();
             vSum[i] = res.variance();
             bgSum[i] = res.backgroundSum();
@@ -219,7 +243,7 @@ public final class Integrator {
     /** The counts dials.integrate ends with. */
     private static void logSummary(ReflectionTable t, Progress progress) {
         long[] flags = t.flags();
-        int sum = 0, prf = 0, bg = 0, fg = 0, skipped = 0, over = 0;
+        int sum = 0, prf = 0, bg = 0, fg = 0, skipped = 0, over = 0, overlapped = 0;
         for (long f : flags) {
             if (Flag.INTEGRATED_SUM.allSetIn(f)) sum++;
             if (Flag.INTEGRATED_PRF.allSetIn(f)) prf++;
@@ -227,9 +251,11 @@ public final class Integrator {
             if (Flag.FAILED_DURING_SUMMATION.allSetIn(f)) fg++;
             if (Flag.DONT_INTEGRATE.allSetIn(f)) skipped++;
             if (Flag.OVERLOADED.allSetIn(f)) over++;
+            if (Flag.OVERLAPPED_FG.allSetIn(f)) overlapped++;
         }
         progress.log(String.format("Integrated %d of %d reflections by summation, %d by profile fitting; %d failed background "
-                + "modelling, %d had bad pixels in the foreground, %d dont_integrate (off the detector, small zeta or foreground mostly invalid); %d overloaded", sum, t.size(), prf, bg, fg,
-                skipped, over));
+                + "modelling, %d failed summation (bad or overlapped foreground pixels; %d overlapped_fg), %d dont_integrate "
+                + "(off the detector, small zeta or foreground mostly invalid); %d overloaded", sum, t.size(), prf, bg, fg,
+                overlapped, skipped, over));
     }
 }

@@ -18,19 +18,29 @@ public final class CctbxRandom {
     }
 
     private int next() {
-        if (index >= 624) {
-            for (int i = 0; i < 624; i++) {
-                int y = (mt[i] & 0x80000000) | (mt[(i + 1) % 624] & 0x7fffffff);
-                mt[i] = mt[(i + 397) % 624] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
-            }
-            index = 0;
-        }
+        if (index >= 624) twist();
         int y = mt[index++];
         y ^= y >>> 11;
         y ^= (y << 7) & 0x9d2c5680;
         y ^= (y << 15) & 0xefc60000;
         y ^= y >>> 18;
         return y;
+    }
+
+    /** The next 624 words of state (the generation step, without per-element modulo). */
+    private void twist() {
+        int i = 0;
+        for (; i < 624 - 397; i++) {
+            int y = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+            mt[i] = mt[i + 397] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+        }
+        for (; i < 623; i++) {
+            int y = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+            mt[i] = mt[i + 397 - 624] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+        }
+        int y = (mt[623] & 0x80000000) | (mt[0] & 0x7fffffff);
+        mt[623] = mt[396] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+        index = 0;
     }
 
     /** The next 32-bit output, unsigned. */
@@ -48,7 +58,7 @@ public final class CctbxRandom {
         int size = p.length;
         for (int i = 0; i < size; i++) p[i] = i;
         for (int i = 0; i < size; i++) {
-            int j = (int) (nextUInt() % size);
+            int j = Integer.remainderUnsigned(next(), size);
             int t = p[i]; p[i] = p[j]; p[j] = t;
         }
     }

@@ -42,6 +42,10 @@ public final class LevenbergMarquardt {
 
     public Result minimise(Problem problem) {
         int n = problem.parameterCount();
+        if (n == 0) { // everything fixed: nothing to move (μ would stay 0 and no step could be taken)
+            Evaluation ev0 = problem.evaluate(false);
+            return new Result(0, new double[] {ev0.objective()}, new double[0], true);
+        }
         double[] p = problem.parameters();
         Evaluation ev = problem.evaluate(true);
         double f = ev.objective();
@@ -57,7 +61,7 @@ public final class LevenbergMarquardt {
             if (mu < 0) {
                 double maxDiag = 0;
                 for (int i = 0; i < n; i++) maxDiag = Math.max(maxDiag, normal.get(i, i));
-                mu = 1e-3 * maxDiag;
+                mu = maxDiag > 0 ? 1e-3 * maxDiag : 1e-3;
             }
             boolean accepted = false;
             while (!accepted) {

@@ -40,27 +40,37 @@ public final class Refiner {
      * @param scanVarying        false: static only; true: static then scan-varying crystal
      * @param intervalWidth      degrees per smoother interval (DIALS: 36)
      * @param cellStatic         keep the cell static in scan-varying refinement (crystal.unit_cell.force_static)
+     * @param reflectionsPerDegree DIALS' reflections_per_degree: NaN for Auto (all reflections unless the
+     *                           scan is wider than one turn), else a random working set of this many per
+     *                           degree (at least 1000, random_seed 42), drawn from the inliers
      */
     public record Options(LatticeConstraint constraint, List<String> fixBeam, List<String> fixCrystal,
                           List<String> fixDetector, CentroidOutliers.Algorithm outlierAlgorithm, double closeToSpindle,
-                          int maxIterations, long seed, boolean scanVarying, double intervalWidth, boolean cellStatic) {
+                          int maxIterations, long seed, boolean scanVarying, double intervalWidth, boolean cellStatic,
+                          double reflectionsPerDegree) {
         public static Options defaults(LatticeConstraint constraint) {
-            return new Options(constraint, List.of(), List.of(), List.of(), CentroidOutliers.Algorithm.MCD, 0.02, 100, 0, false, 36, false);
+            return new Options(constraint, List.of(), List.of(), List.of(), CentroidOutliers.Algorithm.MCD, 0.02, 100, 0, false, 36,
+                    false, Double.NaN);
+        }
+
+        public Options withReflectionsPerDegree(double n) {
+            return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierAlgorithm, closeToSpindle,
+                    maxIterations, seed, scanVarying, intervalWidth, cellStatic, n);
         }
 
         public Options withScanVarying(boolean sv, boolean staticCell) {
             return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierAlgorithm, closeToSpindle,
-                    maxIterations, seed, sv, intervalWidth, staticCell);
+                    maxIterations, seed, sv, intervalWidth, staticCell, reflectionsPerDegree);
         }
 
         public Options withIntervalWidth(double degrees) {
             return new Options(constraint, fixBeam, fixCrystal, fixDetector, outlierAlgorithm, closeToSpindle,
-                    maxIterations, seed, scanVarying, degrees, cellStatic);
+                    maxIterations, seed, scanVarying, degrees, cellStatic, reflectionsPerDegree);
         }
 
         public Options withFixDetector(List<String> fix) {
             return new Options(constraint, fixBeam, fixCrystal, fix, outlierAlgorithm, closeToSpindle,
-                    maxIterations, seed, scanVarying, intervalWidth, cellStatic);
+                    maxIterations, seed, scanVarying, intervalWidth, cellStatic, reflectionsPerDegree);
         }
     }
 
@@ -130,7 +140,8 @@ public final class Refiner {
         List<Macrocycle> cycles = new ArrayList<>();
         boolean[][] outlier = new boolean[n][];
         for (int i = 0; i < n; i++) outlier[i] = new boolean[rows[i].length];
-        JointResiduals problem = cycle("scan-static", obs, models, models.crystal, exps, opt, outlier, cycles, progress);
+        int[][] working = new int[n][];
+        JointResiduals problem = cycle("scan-static", obs, models, models.crystal, exps, opt, outlier, working, cycles, progress);
         ScanVaryingCrystal[] sv = null;
         if (opt.scanVarying()) {
             StaticCrystal[] split = models.splitCrystals();
@@ -141,7 +152,7 @@ public final class Refiner {
                 sv[i] = new ScanVaryingCrystal(split[i], new GaussianSmoother(0, scan.numImages(), intervals), !opt.cellStatic());
                 java.util.Arrays.fill(outlier[i], false);
             }
-            problem = cycle("scan-varying", obs, models, sv, exps, opt, outlier, cycles, progress);
+            problem = cycle("scan-varying", obs, models, sv, exps, opt, outlier, working, cycles, progress);
         }
 
         Beam[] beams = models.refinedBeams();
@@ -155,7 +166,7 @@ public final class Refiner {
             refined.add(e.withBeam(beams[i]).withDetector(detectors[i]).withCrystal(c));
         }
         ReflectionTable out = table.copy();
-        for (int i = 0; i < n; i++) annotate(out, rows[i], outlier[i], refined.get(i), ids[i], problem.parts().get(i));
+        for (int i = 0; i < n; i++) annotate(out, rows[i], outlier[i], working[i], refined.get(i), ids[i], problem.parts().get(i));
         double[] esds = esds(problem);
         return new Result(new ExperimentList(refined), out, cycles, problem.vector().names(), problem.parameters(), esds);
     }
@@ -165,7 +176,7 @@ public final class Refiner {
      * then LM on all experiments together. Marks outliers in {@code outlier}.
      */
     private static JointResiduals cycle(String kind, Observations[] obs, SharedModels models, CrystalModel[] crystals,
-                                        List<Experiment> exps, Options opt, boolean[][] outlier, List<Macrocycle> cycles,
+                                        List<Experiment> exps, Options opt, boolean[][] outlier, int[][] working, List<Macrocycle> cycles,
                                         Progress progress) {
         int n = exps.size();
         ParameterVector vector = models.vector(crystals);
@@ -184,6 +195,12 @@ public final class Refiner {
         // on the starting model keeps the reflections that agree with it and biases the fit towards it.
         int[] nOutliers = new int[n];
         int iterations = 0;
+        int[][] order = new int[n][];
+        int[] sampleSize = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = workingOrder(obs[i].size(), RANDOM_SEED + i);
+            sampleSize[i] = sampleSize(exps.get(i).scan(), obs[i].size(), opt.reflectionsPerDegree());
+        }
         JointResiduals problem = null;
         boolean reject = opt.outlierAlgorithm() != CentroidOutliers.Algorithm.NULL;
         for (int round = 0; round < (reject ? 3 : 1); round++) {
@@ -206,8 +223,12 @@ public final class Refiner {
                 int[] keep = new int[now[i].length];
                 int k = 0;
                 nOutliers[i] = 0;
-                for (int j = 0; j < now[i].length; j++) if (now[i][j]) nOutliers[i]++; else keep[k++] = j;
-                parts.add(reject ? all[i].withObservations(obs[i].select(java.util.Arrays.copyOf(keep, k))) : all[i]);
+                for (int j = 0; j < now[i].length; j++) if (now[i][j]) nOutliers[i]++;
+                for (int j : order[i]) if (!now[i][j] && k < sampleSize[i]) keep[k++] = j;
+                keep = java.util.Arrays.copyOf(keep, k);
+                java.util.Arrays.sort(keep);
+                working[i] = keep;
+                parts.add(all[i].withObservations(obs[i].select(keep)));
             }
             problem = new JointResiduals(vector, parts);
             iterations += new LevenbergMarquardt(opt.maxIterations(), LM_TOLERANCE).minimise(problem).iterations();
@@ -223,6 +244,38 @@ public final class Refiner {
                     a.rmsdYpx(), b.rmsdYpx(), a.rmsdZimages(), b.rmsdZimages(), b.nref()));
         }
         return problem;
+    }
+
+    /** DIALS' refinement.reflections.random_seed. */
+    private static final long RANDOM_SEED = 42;
+
+    /** A fixed random order of the reflections: the working set is the first inliers in it. */
+    private static int[] workingOrder(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1), t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /**
+     * DIALS' working-set size: Auto keeps all unless the scan is wider than a turn, then the larger of
+     * one turn's share and 100 per degree; a number gives that many per degree; never under 1000.
+     */
+    static int sampleSize(Scan scan, int n, double perDegree) {
+        double width = Math.abs(scan.numImages() * scan.oscillationWidth());
+        long size = n;
+        if (Double.isNaN(perDegree)) {
+            double turns = width / 360;
+            if (turns > 1) size = (long) Math.max(Math.ceil(n / turns), 100 * width);
+        } else {
+            size = (long) (perDegree * width);
+        }
+        return (int) Math.min(n, Math.max(size, 1000));
     }
 
     private static double[] phiObs(Observations o) {
@@ -288,7 +341,7 @@ public final class Refiner {
     }
 
     /** Adds xyzcal.mm / xyzcal.px for every reflection of the experiment and its refinement flags (in place). */
-    private static void annotate(ReflectionTable t, int[] rows, boolean[] outlier, Experiment refined, int id,
+    private static void annotate(ReflectionTable t, int[] rows, boolean[] outlier, int[] working, Experiment refined, int id,
                                  RotationResiduals fitted) {
         int n = t.size();
         long[] flags = t.flags();
@@ -296,11 +349,9 @@ public final class Refiner {
         int[] ids = t.has("id") ? t.ints("id") : new int[n];
         for (int i = 0; i < n; i++)
             if (ids[i] == id) flags[i] &= ~(Flag.USED_IN_REFINEMENT.bits | Flag.CENTROID_OUTLIER.bits);
+        for (int k = 0; k < rows.length; k++) if (outlier[k]) flags[rows[k]] |= Flag.CENTROID_OUTLIER.bits;
         double[] used = fitted.withObservations(observations(t, rows)).predict();
-        for (int k = 0; k < rows.length; k++) {
-            if (outlier[k]) flags[rows[k]] |= Flag.CENTROID_OUTLIER.bits;
-            else if (Double.isFinite(used[3 * k])) flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;
-        }
+        for (int k : working) if (Double.isFinite(used[3 * k])) flags[rows[k]] |= Flag.USED_IN_REFINEMENT.bits;
         int[] all = selectRows(refined, t, id, -1);
         Observations obs = observations(t, all);
         double[] calc = fitted.withObservations(obs).predict();

@@ -37,4 +37,10 @@ public record ScaleParams(String model, boolean anomalous, String absorptionLeve
                 dMin, partialityCutoff, minPartiality, minIsigi, outlierZmax, outlierRejection, intensityChoice, errorModel, v,
                 errorModelBins, maxIterations);
     }
+
+    public ScaleParams withAnomalous(boolean v) {
+        return new ScaleParams(model, v, absorptionLevel, absorptionCorrection, scaleInterval, decayInterval, decayRestraint,
+                dMin, partialityCutoff, minPartiality, minIsigi, outlierZmax, outlierRejection, intensityChoice, errorModel, minIh,
+                errorModelBins, maxIterations);
+    }
 }

@@ -144,6 +144,19 @@ public final class ScalingModel {
     public double[] absorptionParameters() { return absorption.clone(); }
 
     /**
+     * The absorption surface 1 + Σ c_lm Y_lm at a unit direction of the crystal frame (incoming and
+     * scattered beam both along it), as dials.report draws the surface; 1 without absorption terms.
+     */
+    public double absorptionAt(double[] unitDirection) {
+        if (absorption.length == 0) return 1;
+        double[] y = new double[SphericalHarmonics.count(lmax)];
+        SphericalHarmonics.terms(lmax, unitDirection, unitDirection, y);
+        double a = 1;
+        for (int k = 0; k < y.length && k < absorption.length; k++) a += y[k] * absorption[k];
+        return a;
+    }
+
+    /**
      * The scale term C and the decay term B at frames z (offsets from the first observed frame) of a
      * sweep whose observations span zRange frames, evaluated as scaling applies them (DIALS' report
      * plots these against rotation); a KB model is constant.

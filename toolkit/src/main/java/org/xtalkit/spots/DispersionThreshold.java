@@ -26,7 +26,7 @@ import java.util.Arrays;
  */
 public final class DispersionThreshold {
     private static final int BIG = 1 << 24;
-    private static final byte VALID = 1, IN_SUM = 2, FLAGGED = 4, HOR = 8, CORE = 16, BACKGROUND = 32;
+    private static final byte VALID = 1, IN_SUM = 2, FLAGGED = 4, HOR = 8, CORE = 16;
 
     private final ThresholdParams p;
     private final int minCount;
@@ -115,18 +115,20 @@ public final class DispersionThreshold {
         if (colM.length < width) { colM = new int[width]; colX = new long[width]; colY = new long[width]; colXi = new int[width]; }
     }
 
-    /** Column sums of the pixels carrying {@code bit} on one row: sign 1 adds the row, -1 removes it. */
-    private void addRow(int[] src, int row, int width, int bit, int sign, boolean squares) {
+    /**
+     * Column sums of the background pixels (summable, not core) of one row: sign 1 adds the row,
+     * -1 removes it. Enter and leave in one pass when both rows are given (-1 for none).
+     */
+    private void slideBackground(int[] src, int in, int out, int width) {
+        if (in < 0 && out < 0) return;
         byte[] f = flags;
         int[] cm = colM;
-        long[] cx = colX, cy = colY;
-        int k = row * width;
-        for (int i = 0; i < width; i++, k++) {
-            int in = (f[k] & bit) != 0 ? sign : 0;
-            long v = (long) src[base + k] * in;
-            cm[i] += in;
-            cx[i] += v;
-            if (squares) cy[i] += v * src[base + k];
+        long[] cx = colX;
+        for (int i = 0, k = in * width, q = out * width; i < width; i++, k++, q++) {
+            int add = in >= 0 && (f[k] & (IN_SUM | CORE)) == IN_SUM ? 1 : 0;
+            int rem = out >= 0 && (f[q] & (IN_SUM | CORE)) == IN_SUM ? 1 : 0;
+            cm[i] += add - rem;
+            cx[i] += (long) (add == 0 ? 0 : src[base + k]) - (rem == 0 ? 0 : src[base + q]);
         }
     }
 
@@ -144,7 +146,8 @@ public final class DispersionThreshold {
                 boolean ok = v >= lo && v <= hi && (mask == null || mask[base + k]);
                 int add = ok && v < BIG ? 1 : 0;
                 f[k] = (byte) ((ok ? VALID : 0) | (add << 1));
-                int w = src[base + q], rem = (f[q] >> 1) & 1;
+                // the leaving row's summability again from its value (cheaper than reading its flags back)
+                int w = src[base + q], rem = w >= lo && w <= hi && w < BIG && (mask == null || mask[base + q]) ? 1 : 0;
                 int av = v * add, rv = w * rem;
                 cm[i] += add - rem;
                 cx[i] += av - rv;
@@ -225,9 +228,13 @@ public final class DispersionThreshold {
             y += cy[ia] - cy[ir];
             int k = k0 + i;
             if (plain) { // the common case inline: extended algorithm without gain
-                if ((f[k] & VALID) == 0 || m < minC || x < 0) continue;
+                // the dispersion inequality first: it fails at almost every pixel, so the branch is
+                // well predicted; validity, min_local and x >= 0 only matter where it holds
                 double dm = m, dx = x;
-                if (dm * y - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m]) { f[k] |= FLAGGED; flagged.add(k); }
+                if (dm * y - dx * dx - dx * (dm - 1) > dx * nsigB * sq[m] && (f[k] & VALID) != 0 && m >= minC && x >= 0) {
+                    f[k] |= FLAGGED;
+                    flagged.add(k);
+                }
             } else {
                 test(src, k, m, x, y, strongTest, strong);
             }
@@ -341,17 +348,13 @@ public final class DispersionThreshold {
     private void finalDense(int[] src, int width, int height, IntList strong) {
         int ky = p.kernelSize()[0] + 2, kx = p.kernelSize()[1] + 2;
         double thr = p.globalThreshold();
-        byte[] f = flags;
-        int n = width * height;
-        for (int k = 0; k < n; k++) if ((f[k] & (IN_SUM | CORE)) == IN_SUM) f[k] |= BACKGROUND;
         int[] cm = colM;
         long[] cx = colX;
         clearColumns(width);
-        for (int r = 0; r < Math.min(ky, height); r++) addRow(src, r, width, BACKGROUND, 1, false);
+        for (int r = 0; r < Math.min(ky, height); r++) slideBackground(src, r, -1, width);
         int t = 0;
         for (int j = 0; j < height; j++) {
-            if (j + ky < height) addRow(src, j + ky, width, BACKGROUND, 1, false);
-            if (j - ky - 1 >= 0) addRow(src, j - ky - 1, width, BACKGROUND, -1, false);
+            slideBackground(src, j + ky < height ? j + ky : -1, j - ky - 1, width);
             int rowEnd = (j + 1) * width;
             for (; t < core.size && core.data[t] < rowEnd; t++) {
                 int k = core.data[t], v = src[base + k], i = k - j * width;

@@ -1,6 +1,8 @@
 package org.xtalkit.step;
 
 import org.xtalkit.XtalException;
+import org.xtalkit.integrate.Background;
+import org.xtalkit.integrate.IntegrationReport;
 import org.xtalkit.integrate.Integrator;
 import org.xtalkit.integrate.ProfileModel;
 import org.xtalkit.integrate.ProfileModelEstimator;
@@ -11,11 +13,9 @@ import org.xtalkit.progress.Progress;
 import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamType;
 import org.xtalkit.step.params.ParamValues;
-import org.xtalkit.table.Flag;
 import org.xtalkit.table.ReflectionTable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -34,13 +34,27 @@ public final class Integrate {
             ParamSpec.of("profile.valid_foreground_threshold", ParamType.FLOAT, "0.75",
                     "minimum valid fraction of the foreground pixels; below it a reflection is not integrated (dont_integrate)"),
             ParamSpec.of("filter.min_zeta", ParamType.FLOAT, "0.05", "reflections with |zeta| below this are not integrated (dont_integrate)"),
+            ParamSpec.choice("background.algorithm", "glm", "glm: robust Poisson mean (pixel-array detectors); simple: outlier rejection + least squares", "glm", "simple"),
+            ParamSpec.choice("background.simple.model.algorithm", "constant3d", "the simple background model", "constant2d", "constant3d", "linear2d", "linear3d"),
+            ParamSpec.choice("background.simple.outlier.algorithm", "null", "outlier rejection before the simple model", "null", "nsigma", "truncated", "tukey"),
+            ParamSpec.of("background.simple.outlier.nsigma.lower", ParamType.FLOAT, "3", "lower n sigma"),
+            ParamSpec.of("background.simple.outlier.nsigma.upper", ParamType.FLOAT, "3", "upper n sigma"),
+            ParamSpec.of("background.simple.outlier.truncated.lower", ParamType.FLOAT, "0.01", "fraction of the lowest counts dropped (×2)"),
+            ParamSpec.of("background.simple.outlier.truncated.upper", ParamType.FLOAT, "0.01", "fraction of the highest counts dropped (×2)"),
+            ParamSpec.of("background.simple.outlier.tukey.lower", ParamType.FLOAT, "1.5", "lower IQR multiplier"),
+            ParamSpec.of("background.simple.outlier.tukey.upper", ParamType.FLOAT, "1.5", "upper IQR multiplier"),
+            ParamSpec.of("background.simple.min_pixels", ParamType.INT, "10", "fewest background pixels a simple background may use"),
             ParamSpec.of("nproc", ParamType.INT, "Auto", "threads (Auto: all cores)"),
             ParamSpec.of("profile.fitting", ParamType.BOOL, "True", "fit reference profiles (intensity.prf) besides summation"),
             ParamSpec.of("output.experiments", ParamType.PATH, "integrated.expt", "integrated experiments (with the profile model)"),
             ParamSpec.of("output.reflections", ParamType.PATH, "integrated.refl", "integrated reflections"));
 
-    /** The integrated experiments (profile models set), all reflections, and the profile model of each. */
-    public record Result(ExperimentList experiments, ReflectionTable reflections, List<ProfileModel> profiles) {}
+    /**
+     * The integrated experiments (profile models set), all reflections, the profile model of each, and
+     * each experiment's summary by image and by resolution (as dials.integrate prints it; data for plots).
+     */
+    public record Result(ExperimentList experiments, ReflectionTable reflections, List<ProfileModel> profiles,
+                         List<IntegrationReport> reports) {}
 
     /**
      * @param images opens the images of experiment i (ImageSets.open with the .expt's folder from the CLI;
@@ -52,9 +66,10 @@ public final class Integrate {
         Integrator.Options opt = new Integrator.Options(p.doubleOrNull("prediction.d_min"), p.doubleOrNull("prediction.d_max"),
                 nproc != null ? nproc : Runtime.getRuntime().availableProcessors(), p.getDouble("prediction.padding"),
                 p.getDouble("profile.sigma_b_multiplier"), p.getDouble("filter.min_zeta"),
-                p.getDouble("profile.valid_foreground_threshold"));
+                p.getDouble("profile.valid_foreground_threshold"), background(p));
         List<Experiment> out = new ArrayList<>();
         List<ProfileModel> profiles = new ArrayList<>();
+        List<IntegrationReport> reports = new ArrayList<>();
         ReflectionTable all = null;
         for (int i = 0; i < experiments.size(); i++) {
             Experiment e = experiments.get(i);
@@ -70,42 +85,28 @@ public final class Integrate {
             } catch (Exception x) {
                 throw new XtalException("integrating experiment " + i + ": " + x.getMessage(), x);
             }
+            IntegrationReport report = IntegrationReport.of(t, i, e.scan().numImages(), 20);
+            progress.log("");
+            report.imageTable().forEach(progress::log);
+            progress.log("");
+            report.resolutionTable().forEach(progress::log);
+            reports.add(report);
             all = all == null ? t : all.concat(t);
             out.add(e.withProfile(model.toJson()));
             profiles.add(model);
         }
         if (all == null) throw new XtalException("no experiments to integrate");
-        logShells(all, progress);
-        return new Result(new ExperimentList(out), all, profiles);
+        return new Result(new ExperimentList(out), all, profiles, reports);
     }
 
-    /** Mean I/σ (sum, and prf where fitted) and counts in ten resolution shells, as dials.integrate summarises. */
-    static void logShells(ReflectionTable t, Progress progress) {
-        double[] d = t.doubles("d"), i = t.doubles("intensity.sum.value"), v = t.doubles("intensity.sum.variance");
-        boolean prf = t.has("intensity.prf.value");
-        double[] ip = prf ? t.doubles("intensity.prf.value") : null, vp = prf ? t.doubles("intensity.prf.variance") : null;
-        long[] flags = t.flags();
-        int n = 0;
-        double[] ds = new double[t.size()];
-        for (int k = 0; k < t.size(); k++) if (Flag.INTEGRATED_SUM.allSetIn(flags[k])) ds[n++] = d[k];
-        if (n == 0) return;
-        double[] sorted = Arrays.copyOf(ds, n);
-        Arrays.sort(sorted);
-        progress.log("");
-        progress.log(" d_max  d_min   #obs   <I/sigI> (sum)   <I/sigI> (prf)");
-        int shells = Math.min(10, n);
-        for (int s = shells - 1; s >= 0; s--) {
-            double lo = sorted[s * n / shells], hi = s == shells - 1 ? Double.POSITIVE_INFINITY : sorted[(s + 1) * n / shells];
-            double sum = 0, sumP = 0;
-            int c = 0, cp = 0;
-            for (int k = 0; k < t.size(); k++) {
-                if (!Flag.INTEGRATED_SUM.allSetIn(flags[k]) || d[k] < lo || d[k] >= hi || v[k] <= 0) continue;
-                sum += i[k] / Math.sqrt(v[k]);
-                c++;
-                if (prf && Flag.INTEGRATED_PRF.allSetIn(flags[k]) && vp[k] > 0) { sumP += ip[k] / Math.sqrt(vp[k]); cp++; }
-            }
-            progress.log(String.format("%6.2f %6.2f %6d %16.2f %16s", Double.isInfinite(hi) ? sorted[n - 1] : hi, lo, c,
-                    c > 0 ? sum / c : 0, cp > 0 ? String.format("%.2f", sumP / cp) : "-"));
-        }
+    /** background.* as a Background. */
+    static Background background(ParamValues p) {
+        if (p.str("background.algorithm").equals("glm")) return Background.GLM;
+        String outlier = p.str("background.simple.outlier.algorithm");
+        String scope = "background.simple.outlier." + outlier;
+        boolean bounded = !outlier.equals("null");
+        return new Background(p.str("background.algorithm"), p.str("background.simple.model.algorithm"), outlier,
+                bounded ? p.getDouble(scope + ".lower") : 0, bounded ? p.getDouble(scope + ".upper") : 0,
+                p.getInt("background.simple.min_pixels"));
     }
 }

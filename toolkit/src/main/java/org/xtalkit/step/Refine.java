@@ -38,6 +38,8 @@ public final class Refine {
                     "detector parameters to fix (regex words: Dist, Shift1, Shift2, Tau1, Tau2, Tau3)"),
             ParamSpec.choice("refinement.reflections.outlier.algorithm", "auto", "centroid outlier rejection (auto = mcd for scans;"
                     + " tukey: 1.5 interquartile ranges per coordinate)", "auto", "mcd", "tukey", "null"),
+            ParamSpec.of("refinement.reflections.reflections_per_degree", ParamType.FLOAT, "Auto",
+                    "centroids per degree in the working set (Auto: all unless the scan is wider than one turn)"),
             ParamSpec.of("refinement.reflections.close_to_spindle_cutoff", ParamType.FLOAT, "0.02",
                     "exclude reflections whose s0, s1, axis volume is below this"),
             ParamSpec.of("refinement.refinery.max_iterations", ParamType.INT, "100", "Levenberg-Marquardt iterations at most"),
@@ -71,7 +73,9 @@ public final class Refine {
                 fixDetector, CentroidOutliers.Algorithm.of(p.str("refinement.reflections.outlier.algorithm")),
                 p.getDouble("refinement.reflections.close_to_spindle_cutoff"), p.getInt("refinement.refinery.max_iterations"),
                 0, !"False".equals(sv), p.getDouble("refinement.parameterisation.crystal.orientation.smoother.interval_width_degrees"),
-                p.getBool("refinement.parameterisation.crystal.unit_cell.force_static"));
+                p.getBool("refinement.parameterisation.crystal.unit_cell.force_static"),
+                p.doubleOrNull("refinement.reflections.reflections_per_degree") == null ? Double.NaN
+                        : p.getDouble("refinement.reflections.reflections_per_degree"));
         progress.update("refine", 0, 1);
         Refiner.Result r = Refiner.refine(experiments, reflections, opt, progress);
         progress.update("refine", 1, 1);

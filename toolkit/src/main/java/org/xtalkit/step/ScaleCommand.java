@@ -3,7 +3,9 @@ package org.xtalkit.step;
 import org.xtalkit.XtalException;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflWriter;
+import org.xtalkit.merge.MergingStatistics;
 import org.xtalkit.merge.ScaledInput;
+import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.scale.Scaler;
 import org.xtalkit.step.params.ParamSpec;
@@ -26,6 +28,14 @@ public final class ScaleCommand implements StepCommand {
         // joined as dials.scale joins several files: experiment ids renumbered in file order
         ScaledInput in = ScaledInput.read(files.experiments(), files.reflections());
         Scaler.Result r = Scale.run(in.experiments(), in.reflections(), values, progress);
+        // dials.scale ends with the merging statistics of what it scaled (20 shells, anomalous figures included)
+        ScaledInput scaled = new ScaledInput(r.experiments(), r.reflections());
+        ScaledIntensities data = ScaledIntensities.select(r.reflections(), 0, 0, 0.4, true);
+        if (data.size() > 0) {
+            progress.log("");
+            MergingStatistics.compute(data, scaled.spaceGroup(), scaled.medianCell(), 20).format().forEach(progress::log);
+            progress.log("");
+        }
         Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
         ExptFile.write(r.experiments(), outExpt);
         ReflWriter.write(r.reflections(), outRefl);

@@ -57,10 +57,9 @@ public final class Symmetry {
 
     public static Result run(ExperimentList experiments, ReflectionTable reflections, ParamValues p, Progress progress) {
         if (experiments.isEmpty()) throw new XtalException("symmetry: the experiment list is empty");
-        if (experiments.size() > 1) throw new XtalException("symmetry: " + experiments.size()
-                + " experiments given; this implementation analyses a single sweep");
+        for (int i = 0; i < experiments.size(); i++)
+            if (experiments.get(i).crystal() == null) throw new XtalException("symmetry: experiment " + i + " has no crystal model (index first)");
         Experiment expt = experiments.get(0);
-        if (expt.crystal() == null) throw new XtalException("symmetry: experiment 0 has no crystal model (index first)");
         SpaceGroup inputGroup = SpaceGroup.fromHall(expt.crystal().spaceGroupHall());
         progress.log("=".repeat(80) + "\n\nPerforming Laue group analysis\n");
         // integral centring absences carry no information and would give fractional indices in a primitive cell
@@ -69,15 +68,51 @@ public final class Symmetry {
             int[] mi = reflections.miller("miller_index");
             table = reflections.select(r -> !absentByCentring(inputGroup, mi[3 * r], mi[3 * r + 1], mi[3 * r + 2]));
         }
-        IntegratedIntensities sel = IntegratedIntensities.select(table, expt, p.getDouble("partiality_threshold"));
+        // several sweeps of one crystal form: one lattice (of the median cell) and one Laue group for all;
+        // sweeps indexed in different settings are first each taken to the best cell of their lattice
+        if (experiments.size() > 1 && !similarCells(experiments)) {
+            ChangeOfBasis[] toBest = new ChangeOfBasis[experiments.size()];
+            for (int i = 0; i < experiments.size(); i++) {
+                LatticeSymmetry li = LatticeSymmetry.of(experiments.get(i).crystal().unitCell(), inputGroup.centringType(),
+                        p.getDouble("lattice_symmetry_max_delta"));
+                toBest[i] = li.cbInpMin().then(li.candidates().get(0).cbMinBest());
+                progress.log("Experiment " + i + ": change of basis to the best cell of its lattice " + toBest[i]);
+            }
+            final ChangeOfBasis[] cbs = toBest;
+            final List<Experiment> list = experiments.experiments();
+            experiments = new ExperimentList(java.util.stream.IntStream.range(0, list.size())
+                    .mapToObj(i -> reindex(ExperimentList.of(list.get(i)), cbs[i]).get(0)).toList());
+            table = table.copy();
+            int[] mi = table.miller("miller_index"), ids = table.ints("id");
+            for (int r = 0; r < table.size(); r++) {
+                if (ids[r] < 0 || ids[r] >= cbs.length) continue;
+                int[] one = {mi[3 * r], mi[3 * r + 1], mi[3 * r + 2]};
+                cbs[ids[r]].applyToMiller(one);
+                System.arraycopy(one, 0, mi, 3 * r, 3);
+            }
+            expt = experiments.get(0);
+        }
+        org.xtalkit.model.UnitCell cell = experiments.size() == 1 ? expt.crystal().unitCell() : medianCell(experiments, inputGroup);
+        List<IntegratedIntensities> sweeps = new ArrayList<>();
+        if (experiments.size() == 1) sweeps.add(IntegratedIntensities.select(table, expt, p.getDouble("partiality_threshold")));
+        else {
+            int[] ids = table.ints("id");
+            for (int i = 0; i < experiments.size(); i++) {
+                final int id = i;
+                sweeps.add(IntegratedIntensities.select(table.select(r -> ids[r] == id), experiments.get(i), p.getDouble("partiality_threshold")));
+            }
+        }
+        IntegratedIntensities sel = IntegratedIntensities.concat(sweeps);
         progress.log("Selected " + sel.size() + " integrated reflections for symmetry analysis");
-        LatticeSymmetry lattice = LatticeSymmetry.of(expt.crystal().unitCell(), inputGroup.centringType(),
-                p.getDouble("lattice_symmetry_max_delta"));
+        LatticeSymmetry lattice = LatticeSymmetry.of(cell, inputGroup.centringType(), p.getDouble("lattice_symmetry_max_delta"));
         progress.log("Patterson group: " + lattice.candidates().get(0).patterson());
         Double dMin = p.doubleOrNull("d_min");
-        NormalisedIntensities data = NormalisedIntensities.prepare(sel, lattice.cbInpMin(), lattice.minCell(),
-                lattice.latticeRotations(), String.valueOf(p.str("normalisation")), dMin == null ? Double.NaN : dMin, p.getDouble("min_i_mean_over_sigma_mean"),
-                p.getDouble("min_cc_half"), progress);
+        double dm = dMin == null ? Double.NaN : dMin;
+        NormalisedIntensities data = sweeps.size() == 1
+                ? NormalisedIntensities.prepare(sel, lattice.cbInpMin(), lattice.minCell(), lattice.latticeRotations(),
+                        String.valueOf(p.str("normalisation")), dm, p.getDouble("min_i_mean_over_sigma_mean"), p.getDouble("min_cc_half"), progress)
+                : NormalisedIntensities.prepareAll(sweeps, lattice.cbInpMin(), lattice.minCell(), lattice.latticeRotations(),
+                        String.valueOf(p.str("normalisation")), dm, p.getDouble("min_i_mean_over_sigma_mean"), p.getDouble("min_cc_half"), progress);
         LaueGroupAnalysis.Result laue = LaueGroupAnalysis.run(data, lattice, p.getInt("seed"));
         progress.log("\nInput crystal symmetry:\nUnit cell: " + SymmetryReport.cell(expt.crystal().unitCell()) + "\nSpace group: " + inputGroup);
         progress.log(SymmetryReport.format(laue, lattice));
@@ -102,6 +137,47 @@ public final class Symmetry {
         final String hall = group.hall();
         reindexed = reindexed.map(e -> e.withCrystal(e.crystal().withSpaceGroup(hall)));
         return new Result(reindexed, out, lattice, laue, absences, group, data);
+    }
+
+    /** Every cell within DIALS' tolerances (5 % in lengths, 2° in angles) of the median cell. */
+    static boolean similarCells(ExperimentList experiments) {
+        try {
+            medianCell(experiments, SpaceGroup.fromHall(experiments.get(0).crystal().spaceGroupHall()));
+            return true;
+        } catch (XtalException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The median of each cell parameter, as dials.symmetry takes it; every sweep's cell must lie
+     * within 5 % in lengths and 2° in angles of it (DIALS' default tolerances) and share its centring.
+     */
+    static org.xtalkit.model.UnitCell medianCell(ExperimentList experiments, SpaceGroup first) {
+        int n = experiments.size();
+        double[][] p = new double[6][n];
+        for (int i = 0; i < n; i++) {
+            Crystal c = experiments.get(i).crystal();
+            if (SpaceGroup.fromHall(c.spaceGroupHall()).centringType() != first.centringType())
+                throw new XtalException("symmetry: experiment " + i + " has centring " + SpaceGroup.fromHall(c.spaceGroupHall()).centringType()
+                        + ", experiment 0 " + first.centringType() + ": sweeps analysed together must share the lattice centring");
+            double[] v = c.unitCell().toArray();
+            for (int k = 0; k < 6; k++) p[k][i] = v[k];
+        }
+        double[] med = new double[6];
+        for (int k = 0; k < 6; k++) {
+            double[] s = p[k].clone();
+            java.util.Arrays.sort(s);
+            med[k] = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        }
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < 6; k++) {
+                boolean ok = k < 3 ? Math.abs(p[k][i] - med[k]) <= 0.05 * med[k] : Math.abs(p[k][i] - med[k]) <= 2;
+                if (!ok) throw new XtalException(String.format("symmetry: the cell of experiment %d (%s) is not similar to the median cell %s"
+                        + " (5 %% in lengths, 2° in angles): analyse those sweeps separately", i,
+                        SymmetryReport.cell(experiments.get(i).crystal().unitCell()), SymmetryReport.cell(org.xtalkit.model.UnitCell.of(med))));
+            }
+        return org.xtalkit.model.UnitCell.of(med);
     }
 
     /** The selected intensities in the best setting, to d_min: {hkl, I, σ} for the absence tests. */

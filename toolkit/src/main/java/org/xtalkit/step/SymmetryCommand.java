@@ -18,8 +18,11 @@ public final class SymmetryCommand implements StepCommand {
 
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
         StepInputs files = StepInputs.of("symmetry", inputs, workDir, "xtal symmetry integrated.expt integrated.refl");
-        Path expt = files.experiment(), refl = files.reflection();
-        Symmetry.Result r = Symmetry.run(ExptFile.read(expt), ReflReader.read(refl), values, progress);
+        if (files.experiments().size() != files.reflections().size())
+            throw new org.xtalkit.XtalException("symmetry: give .expt and .refl files in pairs (xtal symmetry a.expt a.refl [b.expt b.refl ...])");
+        // several pairs are joined as dials.symmetry joins them: experiment ids renumbered in file order
+        org.xtalkit.merge.ScaledInput in = org.xtalkit.merge.ScaledInput.read(files.experiments(), files.reflections());
+        Symmetry.Result r = Symmetry.run(in.experiments(), in.reflections(), values, progress);
         Path outExpt = workDir.resolve(values.str("output.experiments")), outRefl = workDir.resolve(values.str("output.reflections"));
         ExptFile.write(r.experiments(), outExpt);
         ReflWriter.write(r.reflections(), outRefl);

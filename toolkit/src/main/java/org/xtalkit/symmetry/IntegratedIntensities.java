@@ -97,6 +97,24 @@ public record IntegratedIntensities(int[] hkl, double[] i, double[] sigma, int[]
         return new IntegratedIntensities(h, ii, ss, rows);
     }
 
+    /** Several selections one after another (rows keep their own tables' numbering). */
+    public static IntegratedIntensities concat(List<IntegratedIntensities> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        int n = 0;
+        for (IntegratedIntensities p : parts) n += p.size();
+        int[] h = new int[3 * n], rows = new int[n];
+        double[] ii = new double[n], ss = new double[n];
+        int k = 0;
+        for (IntegratedIntensities p : parts) {
+            System.arraycopy(p.hkl(), 0, h, 3 * k, 3 * p.size());
+            System.arraycopy(p.i(), 0, ii, k, p.size());
+            System.arraycopy(p.sigma(), 0, ss, k, p.size());
+            System.arraycopy(p.row(), 0, rows, k, p.size());
+            k += p.size();
+        }
+        return new IntegratedIntensities(h, ii, ss, rows);
+    }
+
     /**
      * Scaled input, as DIALS' ScaleIntensityReducer takes it: reflections not bad for scaling with
      * a positive inverse scale factor, positive variance and partiality, I and σ² divided by the

@@ -92,6 +92,66 @@ public record NormalisedIntensities(int[] hkl, double[] i, double[] sigma, doubl
             case "ml_aniso" -> WilsonNormalisation.normalise(hk, I, S, minCell, progress);
             default -> { }  // None: intensities as they are
         }
+        return resolutionCut(hk, I, S, ds, minCell, dMin, minIOverSigma, minCcHalf, progress);
+    }
+
+    /**
+     * Several sweeps of one crystal form, as dials.symmetry takes them: each merged, its σ
+     * corrected and normalised on its own, then (unlike DIALS, which keeps a row per sweep) the
+     * normalised intensities of an index measured in several sweeps combined by their
+     * inverse-variance mean, and one resolution cut for all.
+     */
+    public static NormalisedIntensities prepareAll(List<IntegratedIntensities> sweeps, ChangeOfBasis cbInpMin, UnitCell minCell,
+                                                   List<int[]> latticeRotations, String normalisation, double dMin,
+                                                   double minIOverSigma, double minCcHalf, Progress progress) {
+        Map<Long, Integer> slot = new HashMap<>();
+        int n = 0, total = 0;
+        List<NormalisedIntensities> parts = new java.util.ArrayList<>();
+        for (int s = 0; s < sweeps.size(); s++) {
+            progress.log(String.format("%nNormalising intensities for dataset %d%n", s + 1));
+            NormalisedIntensities p = prepare(sweeps.get(s), cbInpMin, minCell, latticeRotations, normalisation, 1e-9, 0, 0, Progress.NONE);
+            parts.add(p);
+            total += p.size();
+        }
+        int[] hk = new int[3 * total];
+        double[] sw = new double[total], swi = new double[total], ds = new double[total];
+        for (NormalisedIntensities p : parts)
+            for (int j = 0; j < p.size(); j++) {
+                long key = pack(p.hkl()[3 * j], p.hkl()[3 * j + 1], p.hkl()[3 * j + 2]);
+                Integer s = slot.get(key);
+                if (s == null) {
+                    s = n++;
+                    slot.put(key, s);
+                    System.arraycopy(p.hkl(), 3 * j, hk, 3 * s, 3);
+                    ds[s] = p.dStarSq()[j];
+                }
+                double w = 1 / (p.sigma()[j] * p.sigma()[j]);
+                sw[s] += w;
+                swi[s] += w * p.i()[j];
+            }
+        Integer[] lex = new Integer[n];
+        for (int j = 0; j < n; j++) lex[j] = j;
+        final int[] h0 = hk;
+        Arrays.sort(lex, (x, y) -> {
+            for (int a = 0; a < 3; a++) if (h0[3 * x + a] != h0[3 * y + a]) return Integer.compare(h0[3 * x + a], h0[3 * y + a]);
+            return 0;
+        });
+        int[] h = new int[3 * n];
+        double[] I = new double[n], S = new double[n], d = new double[n];
+        for (int q = 0; q < n; q++) {
+            int s = lex[q];
+            System.arraycopy(hk, 3 * s, h, 3 * q, 3);
+            I[q] = swi[s] / sw[s];
+            S[q] = Math.sqrt(1 / sw[s]);
+            d[q] = ds[s];
+        }
+        return resolutionCut(h, I, S, d, minCell, dMin, minIOverSigma, minCcHalf, progress);
+    }
+
+    /** The Resolutionizer's automatic d_min (unless dMin is given) and the cut to it. */
+    private static NormalisedIntensities resolutionCut(int[] hk, double[] I, double[] S, double[] ds, UnitCell minCell, double dMin,
+                                                       double minIOverSigma, double minCcHalf, Progress progress) {
+        int m = I.length;
         if (Double.isNaN(dMin) && (minIOverSigma > 0 || minCcHalf > 0)) {
             // the Resolutionizer first drops Wilson outliers: quasi-normalised E² ≥ emax² = 16
             double[] e2 = quasiNormalisations(I, ds);

@@ -1,5 +1,6 @@
 package org.xtalkit.bench;
 
+import org.xtalkit.index.SimulatedInsulin;
 import org.xtalkit.io.expt.ExptFile;
 import org.xtalkit.io.refl.ReflWriter;
 import org.xtalkit.progress.Progress;
@@ -17,11 +18,13 @@ import java.util.Locale;
 /**
  * Wall time of xtal index and refine_bravais_settings beside dials.index and
  * dials.refine_bravais_settings (where installed) on the same files: the real spot lists in
- * ../shared/data and, when given, a directory holding imported.expt + strong.refl of a larger case.
+ * ../shared/data, the simulated insulin sweep of the tests (binning 2, 100 images, its spots found
+ * on the images; written as imported.expt + strong.refl under toolkit/target/) and, when given, a
+ * directory holding imported.expt + strong.refl of a larger case.
  * xtalkit's time is the best of three runs in one JVM after a warm-up run; DIALS' is one run
  * (process start included, as a user sees it).
  *
- * <p>Run: java -cp toolkit/target/classes:toolkit/target/test-classes:&lt;deps&gt;
+ * <p>Run from toolkit/: java -cp target/classes:target/test-classes:&lt;deps&gt;
  * org.xtalkit.bench.IndexBenchmark [dir-with-imported.expt-and-strong.refl ...]
  */
 public final class IndexBenchmark {
@@ -33,6 +36,8 @@ public final class IndexBenchmark {
                 new Case("quartz", data.resolve("quartz_processed/imported.expt"), data.resolve("quartz_processed/strong.refl"), List.of()),
                 new Case("centroid_test_data", data.resolve("centroid_test_data/imported_experiments.json"), data.resolve("centroid_test_data/indexed.refl"), List.of()),
                 new Case("centroid P422", data.resolve("centroid_test_data/imported_experiments.json"), data.resolve("centroid_test_data/indexed.refl"), List.of("space_group=P422"))));
+        Path insulin = simulatedInsulin();
+        cases.add(new Case("simulated insulin", insulin.resolve("imported.expt"), insulin.resolve("strong.refl"), List.of()));
         for (String a : args) cases.add(new Case(Path.of(a).getFileName().toString(), Path.of(a, "imported.expt"), Path.of(a, "strong.refl"), List.of()));
         boolean dials = onPath("dials.index");
         System.out.printf(Locale.ROOT, "%-20s %8s %12s %12s %14s %14s%n", "case", "spots", "xtal index", "dials.index", "xtal rbs", "dials rbs");
@@ -96,9 +101,14 @@ public final class IndexBenchmark {
         return false;
     }
 
-    /** Writes the synthetic cubic-insulin sweep of the tests as imported.expt + strong.refl into a directory. */
-    public static void writeSynthetic(Path dir, org.xtalkit.model.ExperimentList imported, org.xtalkit.table.ReflectionTable strong) {
-        ExptFile.write(imported, dir.resolve("imported.expt"));
-        ReflWriter.write(strong, dir.resolve("strong.refl"));
+    /** The tests' simulated insulin sweep (simulated and spot-searched once) as imported.expt + strong.refl. */
+    static Path simulatedInsulin() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "index-benchmark-insulin").toAbsolutePath());
+        if (!Files.exists(dir.resolve("strong.refl"))) {
+            SimulatedInsulin sim = SimulatedInsulin.get();
+            ExptFile.write(sim.imported, dir.resolve("imported.expt"));
+            ReflWriter.write(sim.strong, dir.resolve("strong.refl"));
+        }
+        return dir;
     }
 }

@@ -3,7 +3,6 @@ package org.xtalkit.index;
 import org.junit.jupiter.api.Test;
 import org.xtalkit.math.Mat3;
 import org.xtalkit.model.Crystal;
-import org.xtalkit.model.ExperimentList;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.simulate.MultiSweepSimulation;
 import org.xtalkit.simulate.Simulate;
@@ -12,6 +11,7 @@ import org.xtalkit.simulate.SimulationParams;
 import org.xtalkit.simulate.SweepPlan;
 import org.xtalkit.step.Index;
 import org.xtalkit.step.params.ParamValues;
+import org.xtalkit.table.Flag;
 import org.xtalkit.table.ReflectionTable;
 
 import java.util.SplittableRandom;
@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JointIndexerTest {
     private static final MultiSweepSimulation SIMS = Simulate.insulinSweeps(
             SimulationParams.parse("nimages=10", "binning=4", "seed=3", "oscillation=0.5", "d_min=2.5"), SweepPlan.spread(4));
+    /** Indexed in the known space group: shared by the tests that look at the joint solution. */
+    private static final Indexer.Result I213 = Index.run(SIMS.experiments(), strong(SIMS),
+            ParamValues.parse("index", Index.PARAMETERS, "indexing.known_symmetry.space_group=I213"), Progress.NONE);
 
     /** Spot centroids as spot finding would give them: the true centres with 0.15 px / 0.1 image of scatter. */
     static ReflectionTable strong(MultiSweepSimulation sims) {
@@ -67,9 +70,7 @@ class JointIndexerTest {
 
     @Test
     void oneCrystalFromAllSweepsInItsTrueOrientation() {
-        ExperimentList imported = SIMS.experiments();
-        Indexer.Result r = Index.run(imported, strong(SIMS),
-                ParamValues.parse("index", Index.PARAMETERS, "indexing.known_symmetry.space_group=I213"), Progress.NONE);
+        Indexer.Result r = I213;
         assertEquals(4, r.experiments().size(), "one experiment per sweep");
         Crystal c = r.experiments().get(0).crystal();
         for (int k = 1; k < 4; k++) assertSame(c, r.experiments().get(k).crystal(), "one crystal shared by the sweeps");
@@ -95,6 +96,22 @@ class JointIndexerTest {
         assertEquals(77.9 * Math.sqrt(3) / 2, cell.c(), 0.1);
         assertEquals(109.47, cell.alpha(), 0.2);
         assertTrue(r.fractionIndexed() > 0.95);
+    }
+
+    /** Refinement after joint indexing, sweep by sweep: every sweep keeps the reflections its own refinement used. */
+    @Test
+    void eachSweepKeepsItsOwnRefinementFlags() {
+        Indexer.Result r = I213;
+        var refined = org.xtalkit.step.Refine.run(r.experiments(), r.reflections(),
+                ParamValues.parse("refine", org.xtalkit.step.Refine.PARAMETERS, "scan_varying=False"), Progress.NONE);
+        int[] id = refined.reflections().ints("id");
+        long[] flags = refined.reflections().flags();
+        int[] used = new int[4];
+        for (int i = 0; i < id.length; i++) if (id[i] >= 0 && Flag.USED_IN_REFINEMENT.allSetIn(flags[i])) used[id[i]]++;
+        for (int k = 0; k < 4; k++) {
+            assertTrue(used[k] > 100, "sweep " + (k + 1) + " has " + used[k] + " reflections used in refinement");
+            assertEquals(77.9, refined.experiments().get(k).crystal().unitCell().a(), 0.05);
+        }
     }
 
     /** Smallest rotation between two cubic orientations over the 24 rotations of 432 (A·R against the truth). */

@@ -19,24 +19,24 @@ import java.util.List;
  * as miniCBF (once, under target/, shared by every test class that asks for the same sweep),
  * imported and searched for strong spots. Built once per test JVM.
  */
-final class SimulatedInsulin {
+public final class SimulatedInsulin {
     /**
      * Binning 2 (150 µm pixels), 100 images of 0.1° (10°), the simulator's defaults otherwise: the
      * words and folder of spots.SimulatedInsulinSpotsTest, so the module simulates these images once.
      */
-    static final String WORDS = "nimages=100 binning=2 seed=42 anomalous=0";
+    public static final String WORDS = "nimages=100 binning=2 seed=42 anomalous=0";
 
     private static SimulatedInsulin instance;
 
     final SimulationParams params;
-    final ExperimentList imported;
-    final ReflectionTable strong;
+    public final ExperimentList imported;
+    public final ReflectionTable strong;
     /** The detector the images were made with (the true beam centre). */
     final Detector trueDetector;
 
     private SimulatedInsulin(Progress log) {
         params = SimulationParams.parse(WORDS.split(" "));
-        Path dir = Path.of("target", "insulin-" + WORDS.replace(' ', '_').replace('=', '-'));
+        Path dir = Path.of("target", "insulin-" + WORDS.replace(' ', '_').replace('=', '-')).toAbsolutePath();
         int nproc = Runtime.getRuntime().availableProcessors();
         long t0 = System.nanoTime();
         String template = DemoData.write(params, WORDS, dir, nproc, log);
@@ -48,7 +48,7 @@ final class SimulatedInsulin {
         trueDetector = I04Eiger16M.detector(params.binning());
     }
 
-    static synchronized SimulatedInsulin get() {
+    public static synchronized SimulatedInsulin get() {
         if (instance == null) instance = new SimulatedInsulin(IndexRealDataTest.LOG);
         return instance;
     }

@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
 import org.xtalkit.XtalException;
 import org.xtalkit.display.Html;
 import org.xtalkit.display.MimeBundle;
@@ -134,7 +132,7 @@ public record ReciprocalLatticeView(ExperimentList experiments, ReflectionTable 
     /** The notebook display: the interactive view with the picture inside it until WebGL takes over, and the picture as PNG. */
     public MimeBundle bundle() {
         Points p = points();
-        byte[] png = pngOf(picture(p));
+        byte[] png = org.xtalkit.display.Displays.pngBytes(picture(p));
         String id = "xtalkit-rlv-" + IDS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
         double extent = extent(p.xyz);
         double scale = extent / 32000;
@@ -179,16 +177,6 @@ public record ReciprocalLatticeView(ExperimentList experiments, ReflectionTable 
     static double niceLength(double x) {
         double p = Math.pow(10, Math.floor(Math.log10(x)));
         return x >= 5 * p ? 5 * p : x >= 2 * p ? 2 * p : p;
-    }
-
-    private static byte[] pngOf(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** A vendored script, kept once per JVM (three.js is 650 kB). */

@@ -84,7 +84,6 @@ public final class Report {
                 .append("</style></head><body>\n<h1>").append(Html.escape(title)).append("</h1>\n<nav>");
         for (Section s : sections) b.append("<a href=\"#").append(s.id).append("\">").append(Html.escape(s.title)).append("</a>");
         b.append("</nav>\n");
-        if (sections.isEmpty()) b.append("<p>No processing files (imported.expt, strong.refl, indexed.*, ...) were found.</p>");
         for (Section s : sections)
             b.append("<section id=\"").append(s.id).append("\"><h2>").append(Html.escape(s.title)).append("</h2>\n")
                     .append(s.html).append("</section>\n");

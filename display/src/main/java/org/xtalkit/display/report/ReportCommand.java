@@ -28,6 +28,9 @@ public final class ReportCommand implements StepCommand {
     @Override public void run(List<String> inputs, ParamValues values, Path workDir, Progress progress) {
         Path dir = folder(inputs, workDir);
         List<Report.Section> sections = Report.sections(dir, progress);
+        if (sections.isEmpty())
+            throw new XtalException("report: no processing files in " + dir + " (expected DIALS' names: imported.expt + strong.refl, "
+                    + "indexed.*, refined.*, integrated.*, scaled.*)");
         Path out = workDir.resolve(values.str("output.html"));
         String title = "xtalkit report: " + dir.toAbsolutePath().normalize().getFileName();
         AtomicWrite.write(out, Report.html(title, sections).getBytes(StandardCharsets.UTF_8));

@@ -65,16 +65,19 @@ public final class CrystalCard {
     }
 
     /**
-     * Cell esds from refinement: the free cell parameters' esds ("Cell.a", "Cell.alpha", …) spread over
-     * the parameters the lattice ties to them (b = a in tetragonal, …); null when the refinement has
-     * no static cell parameters (scan-varying: see the per-image cell).
+     * Cell esds from refinement: the free cell parameters' esds ("Crystal1.a", "Crystal1.alpha", … as
+     * refinement names them, DIALS' labels) spread over the parameters the lattice ties to them (b = a
+     * in tetragonal, …); null when the refinement has no static cell parameters for that crystal
+     * (scan-varying: see the per-image cell).
+     *
+     * @param crystal the crystal's label in the names ("Crystal1" for the first crystal refined)
      */
-    public static double[] cellEsds(List<String> names, double[] esds, UnitCell u) {
+    public static double[] cellEsds(List<String> names, double[] esds, UnitCell u, String crystal) {
         String[] cell = {"a", "b", "c", "alpha", "beta", "gamma"};
         double[] v = u.toArray(), out = new double[6];
         boolean any = false;
         for (int k = 0; k < 6; k++) {
-            int at = names.indexOf("Cell." + cell[k]);
+            int at = names.indexOf(crystal + "." + cell[k]);
             if (at >= 0) { out[k] = esds[at]; any = true; }
         }
         if (!any) return null;
@@ -82,9 +85,20 @@ public final class CrystalCard {
             if (out[k] > 0) continue;
             int base = k < 3 ? 0 : 3;   // tied to the first length / first angle when equal to it
             if (k != base && Math.abs(v[k] - v[base]) < 1e-6 && out[base] > 0) out[k] = out[base];
-            else if (k == 2 && Math.abs(v[2] - v[0]) < 1e-6 && out[0] > 0) out[k] = out[0];
         }
         return out;
+    }
+
+    /**
+     * The label refinement gave experiment e's crystal: "Crystal{e+1}" when every experiment has its
+     * own, "Crystal1" when one crystal is shared, null when the sharing cannot be told from the names.
+     */
+    public static String crystalLabel(List<String> names, int e, int nExperiments) {
+        java.util.Set<String> crystals = new java.util.TreeSet<>();
+        for (String n : names) if (n.matches("Crystal\\d+\\.(a|b|c|alpha|beta|gamma)")) crystals.add(n.substring(0, n.indexOf('.')));
+        if (crystals.size() == nExperiments) return "Crystal" + (e + 1);
+        if (crystals.size() == 1) return crystals.iterator().next();
+        return null;
     }
 
     static String f(String fmt, double v) { return String.format(Locale.ROOT, fmt, v); }

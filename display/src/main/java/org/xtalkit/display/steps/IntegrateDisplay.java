@@ -47,6 +47,11 @@ public final class IntegrateDisplay {
         }
         b.append(Html.row(plots));
         b.append(shellTable(shells));
+        for (int e = 0; e < experiments.size(); e++) {
+            double[][] p = perImage(experiments.get(e), t, e);
+            if (p != null) b.append(Html.details("Per-image ⟨I/σ⟩" + (experiments.size() > 1 ? " (experiment " + e + ")" : "")
+                    + " (" + p[0].length + " images)", perImageTable(p), false));
+        }
         return Html.section("Integration", b.toString());
     }
 
@@ -109,8 +114,11 @@ public final class IntegrateDisplay {
         return c;
     }
 
-    /** ⟨I/σ⟩ per image (frame of the calculated centroid), or null without the columns. */
-    public static XYChart perImageChart(Experiment x, ReflectionTable t, int e) {
+    /**
+     * Per image (frame of the calculated centroid): {image, ⟨I/σ⟩ sum, count sum, ⟨I/σ⟩ prf, count prf},
+     * or null without the columns.
+     */
+    public static double[][] perImage(Experiment x, ReflectionTable t, int e) {
         if (x.scan() == null || !t.has("xyzcal.px") || !t.has("intensity.sum.value") || !t.has("id")) return null;
         int m = t.size();
         double[] cal = t.vec3("xyzcal.px"), i = t.doubles("intensity.sum.value"), v = t.doubles("intensity.sum.variance");
@@ -129,11 +137,28 @@ public final class IntegrateDisplay {
         }
         int first = x.scan().firstImage(), n = x.scan().numImages();
         double[][] ms = PerImage.means(z, useS, is, first, n), mp = PerImage.means(z, useP, iprf, first, n);
+        return new double[][] {ms[0], ms[1], ms[2], mp[1], mp[2]};
+    }
+
+    /** ⟨I/σ⟩ per image, or null without the columns or integrated reflections. */
+    public static XYChart perImageChart(Experiment x, ReflectionTable t, int e) {
+        double[][] p = perImage(x, t, e);
+        if (p == null) return null;
         XYChart c = PerImage.chart("⟨I/σ⟩ per image", "⟨I/σ(I)⟩");
-        if (PerImage.line(c, "summation", ms[0], ms[1]) == null) return null;
-        if (hasPrf) PerImage.line(c, "profile fitting", mp[0], mp[1]);
+        if (PerImage.line(c, "summation", p[0], p[1]) == null) return null;
+        if (t.has("intensity.prf.value")) PerImage.line(c, "profile fitting", p[0], p[3]);
         c.getStyler().setYAxisMin(0.0);
         return c;
+    }
+
+    public static final List<String> IMAGE_HEADER = List.of("image", "#sum", "<I/sigI> (sum)", "#prf", "<I/sigI> (prf)");
+
+    static String perImageTable(double[][] p) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < p[0].length; k++)
+            rows.add(List.of(Integer.toString((int) p[0][k]), Integer.toString((int) p[2][k]), Double.isNaN(p[1][k]) ? "-" : f("%.2f", p[1][k]),
+                    Integer.toString((int) p[4][k]), Double.isNaN(p[3][k]) ? "-" : f("%.2f", p[3][k])));
+        return Html.table(IMAGE_HEADER, rows, "xtalkit-per-image");
     }
 
     private static String f(String fmt, double v) { return String.format(Locale.ROOT, fmt, v); }

@@ -33,7 +33,7 @@ public final class MergeDisplay {
                         + "Rpim %.3f. Resolution limit suggested from the CC½ fit (CC½ = 0.3): %.2f Å</p>",
                 o.dMax(), o.dMin(), o.ccHalf(), o.meanIOverSigma(), 100 * o.completeness(), o.multiplicity(), o.rPim(), r.suggestedDMin()));
         b.append(Html.row(List.of(Charts.img(ccHalfChart(r)), Charts.img(iOverSigmaChart(r)),
-                Charts.img(completenessChart(r)), Charts.img(multiplicityChart(r)))));
+                Charts.img(completenessChart(r)), Charts.img(multiplicityChart(r)), Charts.img(rFactorChart(r)))));
         List<List<String>> rows = new ArrayList<>();
         for (ShellStatistics s : r.shells()) rows.add(row(s));
         rows.add(row(o));
@@ -67,6 +67,19 @@ public final class MergeDisplay {
 
     public static XYChart multiplicityChart(MergingStatisticsResult r) {
         return shellChart(r, "Multiplicity by resolution", "multiplicity", ShellStatistics::multiplicity, "multiplicity", 0, Double.NaN);
+    }
+
+    /** Rmerge, Rmeas and Rpim by resolution. */
+    public static XYChart rFactorChart(MergingStatisticsResult r) {
+        double[] meas = values(r, ShellStatistics::rMeas);
+        double top = 0;
+        for (double v : meas) if (!Double.isNaN(v) && !Double.isInfinite(v)) top = Math.max(top, v);
+        XYChart c = shellChart(r, "R-factors by resolution", "R", ShellStatistics::rMeas, "Rmeas", 0, top * 1.1 + 1e-9);
+        PerImage.line(c, "Rmerge", centres(r), values(r, ShellStatistics::rMerge));
+        PerImage.line(c, "Rpim", centres(r), values(r, ShellStatistics::rPim));
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        return c;
     }
 
     /** One quantity per shell at the shell's middle in 1/d², with d ticks; yMax NaN: from the data. */

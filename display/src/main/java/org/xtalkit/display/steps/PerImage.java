@@ -16,7 +16,7 @@ final class PerImage {
     /**
      * Mean of value[i] over the rows with use[i], per image.
      *
-     * @param z          frame of each row (0-based, 0 = the scan's first image)
+     * @param z          frame of each row as DIALS counts it (image n spans z in [n − 1, n), whatever the scan's first image)
      * @param firstImage image number of frame 0
      * @param nImages    images in the scan
      * @return {image numbers, means, counts} (means NaN where no row)
@@ -25,7 +25,7 @@ final class PerImage {
         double[] sum = new double[nImages], n = new double[nImages], image = new double[nImages];
         for (int i = 0; i < z.length; i++) {
             if (!use[i] || Double.isNaN(value[i])) continue;
-            int f = (int) Math.floor(z[i]);
+            int f = (int) Math.floor(z[i]) - (firstImage - 1);
             if (f < 0 || f >= nImages) continue;
             sum[f] += value[i];
             n[f]++;

@@ -10,7 +10,6 @@ import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.ExperimentList;
 import org.xtalkit.model.Scan;
-import org.xtalkit.model.UnitCell;
 import org.xtalkit.refine.Refiner;
 import org.xtalkit.refine.RmsdSummary;
 import org.xtalkit.step.Refine;
@@ -39,11 +38,11 @@ public final class RefineDisplay {
         StringBuilder b = new StringBuilder();
         Refiner.Result p = r.refinement();
         for (int e = 0; e < r.experiments().size(); e++) b.append(macrocycleTable(p.macrocycles(), e));
-        // cell esds are named Cell.a ... when one crystal is refined (one experiment, or sweeps sharing it)
         List<double[]> esds = new ArrayList<>();
         for (int e = 0; e < r.experiments().size(); e++) {
             var crystal = r.experiments().get(e).crystal();
-            esds.add(crystal == null ? null : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell()));
+            String label = CrystalCard.crystalLabel(p.parameterNames(), e, r.experiments().size());
+            esds.add(crystal == null || label == null ? null : CrystalCard.cellEsds(p.parameterNames(), p.parameterEsds(), crystal.unitCell(), label));
         }
         b.append(body(r.experiments(), r.reflections(), esds));
         return Html.section("Refinement", b.toString());

@@ -47,11 +47,23 @@ public final class ScaleDisplay {
             if (m != null && zRange != null) for (XYChart ch : modelCharts(x, m, zRange)) plots.add(Charts.img(ch));
             XYChart inv = inverseScalePerImage(x, t, e);
             if (inv != null) plots.add(Charts.img(inv));
+            java.awt.image.BufferedImage abs = m == null ? null : AbsorptionSurface.picture(m);
+            if (abs != null) plots.add(Html.img(org.xtalkit.display.Displays.pngBytes(abs), "absorption surface"));
             if (experiments.size() > 1) b.append("<p><b>Experiment ").append(e).append("</b></p>");
             b.append(Html.row(plots));
         }
         b.append(errorModelHtml(errorModel, experiments));
+        XYChart npp = normalProbability(experiments, t);
+        if (npp != null) b.append(Html.row(List.of(Charts.img(npp))));
         return Html.section("Scaling", b.toString());
+    }
+
+    /** The normal probability plot of the scaled intensities, or null when the table is not scaled. */
+    static XYChart normalProbability(ExperimentList experiments, ReflectionTable t) {
+        if (!t.has("intensity.scale.value") || !t.has("inverse_scale_factor") || experiments.isEmpty() || experiments.get(0).crystal() == null)
+            return null;
+        var data = org.xtalkit.merge.ScaledIntensities.select(t, 0, 0, 0.4, true);
+        return NormalProbabilityPlot.chart(data, org.xtalkit.spacegroup.SpaceGroup.fromHall(experiments.get(0).crystal().spaceGroupHall()));
     }
 
     /** Frame range {min, max} of experiment e's observations used in scaling, or null. */
@@ -71,11 +83,12 @@ public final class ScaleDisplay {
 
     /** The scale term C and the decay term B (Å²) against image, as dials.report plots the physical model. */
     public static XYChart[] modelCharts(Experiment x, ScalingModel m, double[] zRange) {
-        int n = 201;
+        // at the centre of every image the observations span (DIALS frame z lies on image floor(z) + 1)
+        int firstImg = (int) Math.floor(zRange[0]) + 1, lastImg = (int) Math.floor(zRange[1]) + 1, n = lastImg - firstImg + 1;
         double[] z = new double[n], img = new double[n];
         for (int i = 0; i < n; i++) {
-            z[i] = (zRange[1] - zRange[0]) * i / (n - 1);
-            img[i] = x.scan().firstImage() + zRange[0] + z[i];
+            img[i] = firstImg + i;
+            z[i] = Math.max(0, Math.min(zRange[1] - zRange[0], img[i] - 0.5 - zRange[0]));
         }
         double[][] cb = m.scaleAndDecay(zRange[1] - zRange[0], z);
         XYChart scale = PerImage.chart("Scale term against image", "scale term C");
@@ -116,7 +129,8 @@ public final class ScaleDisplay {
         }
         if (Double.isNaN(a)) return "";
         StringBuilder b = new StringBuilder("<p><b>Error model</b> (basic: σ'² = a²(σ² + (bI)²))</p>");
-        String limit = a * bb > 0 ? f("%.1f", 1 / (a * bb)) : "-";
+        // DIALS' estimate of the best I/σ the data can reach, 1/(ab); a b that refined to zero puts no limit
+        String limit = a * bb > 1e-6 ? f("%.1f", 1 / (a * bb)) : "none (b ≈ 0)";
         b.append(Html.table(List.of("a", "b", "I/σ asymptotic limit"), List.of(List.of(f("%.5f", a), f("%.5f", bb), limit)), "xtalkit-error-model"));
         if (fit != null && fit.refined() && fit.binCounts() != null) {
             List<List<String>> rows = new ArrayList<>();

@@ -43,6 +43,13 @@ class ReportCommandTest {
         assertTrue(s.contains("Could not read") == false, "every pair of files was read");
     }
 
+    @Test void aFolderWithoutProcessingFilesIsAnErrorThatNamesIt() {
+        XtalException e = assertThrows(XtalException.class, () -> new ReportCommand().run(List.of(),
+                ParamValues.parse("report", ReportCommand.PARAMETERS), out, Progress.NONE));
+        assertTrue(e.getMessage().contains(out.toString()) && e.getMessage().contains("strong.refl"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("report.html")));
+    }
+
     @Test void aMissingInputIsNamed() {
         XtalException e = assertThrows(XtalException.class, () -> new ReportCommand().run(List.of("nowhere.expt"),
                 ParamValues.parse("report", ReportCommand.PARAMETERS), out, Progress.NONE));

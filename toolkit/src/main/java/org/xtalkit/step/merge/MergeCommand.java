@@ -5,6 +5,7 @@ import org.xtalkit.merge.Merge;
 import org.xtalkit.merge.MergedReflections;
 import org.xtalkit.merge.MergingStatistics;
 import org.xtalkit.merge.MergingStatisticsResult;
+import org.xtalkit.merge.ShellStatistics;
 import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
 import org.xtalkit.merge.WilsonB;
@@ -47,10 +48,30 @@ public final class MergeCommand implements StepCommand {
         double wilsonB = values.getBool("anomalous") ? WilsonB.estimate(merged, in.spaceGroup(), in.medianCell())
                 : WilsonB.estimate(merged.hkl(), merged.iMean(), merged.sigIMean(), in.spaceGroup(), in.medianCell());
         stats.format(wilsonB).forEach(progress::log);
+        if (in.experiments().size() > 1) perSweep(data, in, values.getInt("merging.n_bins"), stats, progress);
         if (!values.getBool("anomalous") || !values.getBool("truncate")) merged = strip(merged, values.getBool("anomalous"), values.getBool("truncate"));
         Path out = workDir.resolve(values.str("output.mtz"));
         MtzWriter.write(MergedMtz.of(merged, in.medianCell(), in.spaceGroup(), in.meanWavelength()), out);
         progress.log("Writing merged data (" + merged.size() + " reflections) to " + out.getFileName());
+    }
+
+    /**
+     * Several sweeps: each sweep's observations merged on their own (as xia2 reports them per sweep)
+     * beside all of them, overall figures of each over its own resolution range.
+     */
+    private static void perSweep(ScaledIntensities data, ScaledInput in, int bins, MergingStatisticsResult all, Progress progress) {
+        progress.log("");
+        progress.log("Merging statistics of each sweep alone and of all together:");
+        progress.log(" sweep   d_max  d_min    #obs  #uniq   mult.  %comp   <I/sI>   r_mrg   r_pim   cc1/2");
+        for (int e = 0; e <= in.experiments().size(); e++) {
+            boolean total = e == in.experiments().size();
+            ScaledIntensities part = total ? data : data.ofExperiment(e);
+            if (part.size() == 0) { progress.log(String.format(" %5d   (no observations)", e)); continue; }
+            ShellStatistics s = total ? all.overall() : MergingStatistics.compute(part, in.spaceGroup(), in.medianCell(), bins).overall();
+            progress.log(String.format(java.util.Locale.ROOT, " %5s  %6.2f %6.2f %7d %6d  %6.2f %6.2f %8.1f %7.3f %7.3f %7.3f",
+                    total ? "all" : String.valueOf(e), s.dMax(), s.dMin(), s.nObs(), s.nUniq(), s.multiplicity(), 100 * s.completeness(),
+                    s.meanIOverSigma(), s.rMerge(), s.rPim(), s.ccHalf()));
+        }
     }
 
     /** Without anomalous or amplitude columns: the MTZ keeps them empty (NaN). */

@@ -5,6 +5,7 @@ import org.xtalkit.math.Mat3;
 import org.xtalkit.math.Vec3;
 import org.xtalkit.merge.ScaledInput;
 import org.xtalkit.merge.ScaledIntensities;
+import org.xtalkit.model.Crystal;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.model.UnitCell;
 import org.xtalkit.spacegroup.ReciprocalAsu;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * dials.export's unmerged scaled.mtz: H K L (ASU) M/ISYM BATCH I SIGI SCALEUSED SIGSCALEUSED BG SIGBG
- * FRACTIONCALC XDET YDET ROT LP QE, one batch header per image of every sweep (static crystal model,
+ * FRACTIONCALC XDET YDET ROT LP QE, one batch header per image of every sweep (each image's own
+ * orientation and cell at its centre for a scan-varying crystal, as dials.export writes them;
  * geometry in the Cambridge frame: X along the beam, Z along the rotation axis, U as Mosflm's).
  */
 public final class UnmergedMtz {
@@ -83,9 +85,9 @@ public final class UnmergedMtz {
         Vec3 z = axis.normalize(), x = s0.minus(z.times(s0.dot(z))).normalize(), y = z.cross(x);
         Mat3 toCam = Mat3.ofRows(x, y, z);
         Mat3 sf = e.goniometer() != null ? e.goniometer().settingRotation().times(e.goniometer().fixedRotation()) : Mat3.IDENTITY;
-        Mat3 ub = toCam.times(sf).times(e.crystal().A());
-        UnitCell uc = e.crystal().unitCell();
-        Mat3 u = ub.times(mosflmB(uc).inverse());
+        Mat3 ubStatic = toCam.times(sf).times(e.crystal().A());
+        UnitCell ucStatic = e.crystal().unitCell();
+        boolean varying = e.crystal().isScanVarying() && e.goniometer() != null;
         Vec3 source = toCam.times(e.beam().direction().normalize());
         var panel = e.detector().panels().get(0);
         var g = e.goniometer();
@@ -102,6 +104,15 @@ public final class UnmergedMtz {
             ints[17] = 1;        // ngonax
             ints[19] = 1;        // ndet
             ints[20] = datasetId;
+            UnitCell uc = ucStatic;
+            Mat3 ub = ubStatic;
+            if (varying) {
+                Mat3[] centre = frameCentre(e, img - e.scan().firstImage());
+                uc = UnitCell.fromVectors(centre[1].transpose().inverse().column(0), centre[1].transpose().inverse().column(1),
+                        centre[1].transpose().inverse().column(2));
+                ub = toCam.times(centre[2]);
+            }
+            Mat3 u = ub.times(mosflmB(uc).inverse());
             double[] p = uc.toArray();
             for (int k = 0; k < 6; k++) f[k] = (float) p[k];
             for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) f[6 + 3 * i + j] = (float) u.get(j, i);  // column-major
@@ -121,6 +132,31 @@ public final class UnmergedMtz {
             out.add(new Mtz.Batch(img + offset, "Batch " + (img + offset), ints, f, List.of(axisName)));
         }
         return out;
+    }
+
+    /**
+     * dials.export's orientation at the centre of image i of a scan-varying crystal: half the
+     * rotation from U at scan point i to U at i + 1 applied to the first, B averaged, and the
+     * laboratory UB unwound to zero scan angle as R(axis, −φ)·S·R(datum, φ)·F·U·B. DIALS passes the
+     * frame-centre angle in degrees where radians are expected; the two rotations cancel whenever
+     * the setting rotation S is the identity, and the same numbers are used here so that they
+     * agree when it is not. Returns {U, B, unwound UB}.
+     */
+    static Mat3[] frameCentre(Experiment e, int i) {
+        Crystal c = e.crystal();
+        Mat3 a0 = c.AAtScanPoint(i), a1 = c.AAtScanPoint(i + 1);
+        Mat3 b0 = Crystal.fromA(a0, c.spaceGroupHall()).B(), b1 = Crystal.fromA(a1, c.spaceGroupHall()).B();
+        Mat3 u0 = a0.times(b0.inverse()), u1 = a1.times(b1.inverse());
+        Mat3 m = u1.times(u0.inverse());
+        double cos = Math.max(-1, Math.min(1, (m.get(0, 0) + m.get(1, 1) + m.get(2, 2) - 1) / 2)), angle = Math.acos(cos);
+        Vec3 ax = new Vec3(m.get(2, 1) - m.get(1, 2), m.get(0, 2) - m.get(2, 0), m.get(1, 0) - m.get(0, 1));
+        Mat3 uc = ax.length() > 0 ? Mat3.rotation(ax, angle / 2).times(u0) : u0;
+        Mat3 bc = b0.plus(b1).times(0.5);
+        var g = e.goniometer();
+        double phiCentre = e.scan().angleFromFrame(i) + e.scan().oscillationWidth() / 2;  // degrees, used as radians (as DIALS)
+        Mat3 r = Mat3.rotation(g.rotationAxis(), phiCentre), rLabInv = Mat3.rotation(g.rotationAxisDatum(), -phiCentre);
+        Mat3 ub = rLabInv.times(g.settingRotation()).times(r).times(g.fixedRotation()).times(uc).times(bc);
+        return new Mat3[] {uc, bc, ub};
     }
 
     /** Busing & Levy's B (Mosflm's): a* along X, b* in the XY plane. */

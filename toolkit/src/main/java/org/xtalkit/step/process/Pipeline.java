@@ -121,8 +121,9 @@ public final class Pipeline {
             if (wanted("import")) step("import", log -> {
                 ExperimentList e = Import.run(Import.Params.defaults(), images, log);
                 ExptFile.write(e, dir.resolve("imported.expt"));
-                Scan s = e.get(0).scan();
-                return e.size() + " sweep(s), " + (s == null ? "no scan" : s.numImages() + " images");
+                int frames = 0;
+                for (var x : e) frames += x.scan() == null ? 0 : x.scan().numImages();
+                return e.size() + " sweep(s), " + (e.get(0).scan() == null ? "no scan" : frames + " images");
             });
             if (wanted("find_spots")) step("find_spots", log -> {
                 FindSpots.Params p = FindSpots.Params.defaults().withNproc(nproc);

@@ -54,6 +54,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void scanVaryingCrystalGetsEachImagesOrientation(@TempDir Path dir) throws Exception {
+        // dials.export 3.12 on the same quartz scaled.expt/.refl (scan-varying crystal), its batch
+        // headers as gemmi prints them: U (row-major) at the centre of images 1, 37 and 100
+        Mtz m = MtzReader.read(export(dir, "quartz_processed", List.of("scaled.expt", "scaled.refl")));
+        double[][] dials = {
+            {-0.125319, -0.986023, -0.109791, -0.947112, 0.151851, -0.282700, 0.295421, 0.068557, -0.952904},
+            {-0.125316, -0.986022, -0.109799, -0.947115, 0.151850, -0.282693, 0.295415, 0.068566, -0.952905},
+            {-0.125317, -0.986022, -0.109800, -0.947113, 0.151852, -0.282697, 0.295419, 0.068567, -0.952904}};
+        int[] batch = {1, 37, 100};
+        for (int q = 0; q < 3; q++) {
+            float[] f = m.batches().get(batch[q] - 1).floats();
+            for (int i = 0; i < 3; i++)
+                for (int j = 0; j < 3; j++)
+                    assertEquals(dials[q][3 * i + j], f[6 + 3 * j + i], 1.5e-6, "batch " + batch[q] + " U" + i + j);  // stored column-major
+        }
+        // the orientation does change along the sweep (not one static U for all)
+        assertTrue(Math.abs(m.batches().get(0).floats()[12] - m.batches().get(36).floats()[12]) > 5e-6);  // U02: −0.109791 → −0.109799
+    }
+
+    @Test
     void fourSweepsGetDialsBatchRanges(@TempDir Path dir) throws Exception {
         Mtz m = MtzReader.read(export(dir, "l_cysteine_4_sweeps_scaled", List.of("scaled_20_25.expt", "scaled_30.expt",
                 "scaled_35.expt", "scaled_20_25.refl", "scaled_30.refl", "scaled_35.refl")));

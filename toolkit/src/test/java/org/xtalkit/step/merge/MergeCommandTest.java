@@ -44,6 +44,43 @@ class MergeCommandTest {
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  5.40   0.56   1401    298")), "overall row in the log");
     }
 
+    /**
+     * Issue 11: the four DIALS-scaled L-cysteine sweeps merged in one run log dials.merge's tables for
+     * all of them (MERGING.md section 1: 11816 observations, 1565 unique) and a row per sweep whose
+     * observations add up to them.
+     */
+    @Test
+    void lCysteineLogsEachSweepAndAllTogether(@TempDir Path dir) throws Exception {
+        Path d = SharedData.data("l_cysteine_4_sweeps_scaled");
+        List<String> files = new ArrayList<>();
+        for (String s : new String[] {"scaled_20_25", "scaled_30", "scaled_35"})
+            for (String ext : new String[] {".expt", ".refl"}) {
+                Files.copy(d.resolve(s + ext), dir.resolve(s + ext));
+                files.add(s + ext);
+            }
+        List<String> log = new ArrayList<>();
+        MergeCommand cmd = new MergeCommand();
+        cmd.run(files, ParamValues.parse("merge", cmd.parameters()), dir, new Progress() {
+            @Override public void update(String stage, long done, long total) {}
+            @Override public void log(String line) { log.add(line); }
+        });
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("  6.81   0.59  11816   1565")), "overall row of MERGING.md section 1");
+        int table = log.indexOf("Merging statistics of each sweep alone and of all together:");
+        assertTrue(table > 0, "per-sweep table logged");
+        long sum = 0;
+        for (int e = 0; e < 4; e++) {
+            String[] w = log.get(table + 2 + e).trim().split("\\s+");
+            assertEquals(String.valueOf(e), w[0]);
+            sum += Long.parseLong(w[3]);
+            assertTrue(Double.parseDouble(w[6]) < 94.68, "sweep " + e + " alone is less complete than all: " + log.get(table + 2 + e));
+        }
+        String[] all = log.get(table + 6).trim().split("\\s+");
+        assertEquals("all", all[0]);
+        assertEquals(11816, Long.parseLong(all[3]));
+        assertEquals(1565, Long.parseLong(all[4]));
+        assertEquals(11816, sum, "the sweeps' observations add up to all");
+    }
+
     /** gemmi (CCP4's reader of reference) lists our columns, cell, space group and counts. */
     @Test
     void gemmiReadsOurMergedMtz(@TempDir Path dir) throws Exception {
