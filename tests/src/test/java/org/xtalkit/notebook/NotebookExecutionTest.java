@@ -59,7 +59,8 @@ class NotebookExecutionTest {
             Map.entry("07_symmetry.ipynb", Expect.of(1, 0, "Patterson group", "I m -3").printing("space group I 2 3")),
             Map.entry("08_scale.ipynb", Expect.of(2, 4, "Merging statistics by resolution bin", "cc1/2", "Error model")),
             Map.entry("09_merge_export.ipynb", Expect.of(2, 2, "Merging statistics by resolution bin", "IMEAN", "SIGF")
-                    .printing("scaled.mtz", "CC of merged intensities with the truth: 0.99")));
+                    .printing("scaled.mtz", "CC of merged intensities with the truth: 0.99")),
+            Map.entry("10_multi_sweep.ipynb", Expect.of(1, 1, "Merging statistics by resolution bin").printing("4 experiments, 1 crystal model")));
 
     @BeforeAll static void installKernel() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(JUPYTER),
