@@ -39,8 +39,8 @@ class NotebookExecutionTest {
     @TempDir static Path tmp;
 
     /**
-     * What a notebook must show: at least so many HTML tables and PNG plots, these words inside HTML
-     * tables, these words in printed text.
+     * What a notebook must show: at least so many HTML tables and PNG plots (outputs of their own or
+     * inside a step's HTML display), these words inside HTML tables, these words in printed text.
      */
     record Expect(int tables, int plots, List<String> inTables, List<String> inText) {
         static Expect of(int tables, int plots, String... inTables) { return new Expect(tables, plots, List.of(inTables), List.of()); }
@@ -48,19 +48,19 @@ class NotebookExecutionTest {
     }
 
     static final Map<String, Expect> EXPECT = Map.ofEntries(
-            Map.entry("00_process.ipynb", Expect.of(2, 1, "Merging statistics by resolution bin", "cc1/2", "integrate")
+            Map.entry("00_process.ipynb", Expect.of(2, 2, "wall time", "Merging statistics by resolution bin", "cc1/2")
                     .printing("CC of merged intensities with the truth: 0.99")),
-            Map.entry("01_import.ipynb", Expect.of(1, 1, "Beam").printing("10.0° of rotation")),
-            Map.entry("02_find_spots.ipynb", Expect.of(1, 2, "xyzobs.px.value")),
-            Map.entry("03_index.ipynb", Expect.of(2, 1, "miller_index").printing("% indexed")),
-            Map.entry("04_refine_bravais_settings.ipynb", Expect.of(1, 0, "Bravais settings", "cb_op", "cI")
-                    .printing("reindexed.refl")),
-            Map.entry("05_refine.ipynb", Expect.of(2, 2, "scan-varying", "RMSD X (px)")),
-            Map.entry("06_integrate.ipynb", Expect.of(2, 1, "intensity.prf.value", "I/sigI")),
-            Map.entry("07_symmetry.ipynb", Expect.of(2, 0, "Patterson group", "I m -3").printing("space group I 2 3")),
-            Map.entry("08_scale.ipynb", Expect.of(1, 2, "Merging statistics by resolution bin", "cc1/2")),
-            Map.entry("09_merge_export.ipynb", Expect.of(1, 1, "IMEAN", "SIGF")
-                    .printing("Summary of merging statistics", "scaled.mtz", "CC of merged intensities with the truth: 0.99")));
+            Map.entry("01_import.ipynb", Expect.of(1, 2, "Beam").printing("10.0° of rotation")),
+            Map.entry("02_find_spots.ipynb", Expect.of(2, 3, "xyzobs.px.value", "Spot count per image")),
+            Map.entry("03_index.ipynb", Expect.of(2, 2, "miller_index", "% indexed")),
+            Map.entry("04_refine_bravais_settings.ipynb", Expect.of(1, 0, "Bravais", "cb_op", "cI").printing("reindexed.refl")),
+            Map.entry("05_refine.ipynb", Expect.of(1, 2, "scan-varying", "RMSD")),
+            Map.entry("06_integrate.ipynb", Expect.of(2, 2, "intensity.prf.value", "I/sigI")),
+            Map.entry("07_symmetry.ipynb", Expect.of(1, 0, "Patterson group", "I m -3").printing("space group I 2 3")),
+            Map.entry("08_scale.ipynb", Expect.of(2, 4, "Merging statistics by resolution bin", "cc1/2", "Error model")),
+            Map.entry("09_merge_export.ipynb", Expect.of(2, 2, "Merging statistics by resolution bin", "IMEAN", "SIGF")
+                    .printing("scaled.mtz", "CC of merged intensities with the truth: 0.99")),
+            Map.entry("10_multi_sweep.ipynb", Expect.of(1, 1, "Merging statistics by resolution bin").printing("4 experiments, 1 crystal model")));
 
     @BeforeAll static void installKernel() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(JUPYTER),
@@ -112,6 +112,7 @@ class NotebookExecutionTest {
                     tablesHtml.append(html);
                 }
                 if (data.has("image/png")) plots++;
+                plots += count(html, "data:image/png");   // plots inside a step's HTML display
             }
         }
         assertEquals(List.of(), errors, notebook + ": cells errored");
@@ -142,6 +143,12 @@ class NotebookExecutionTest {
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), "nbconvert did not finish");
         assertEquals(0, p.exitValue(), "nbconvert failed on " + notebook + ":\n" + log);
         return JSON.readTree(out.toFile());
+    }
+
+    private static int count(String s, String word) {
+        int n = 0;
+        for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length())) n++;
+        return n;
     }
 
     private static String text(JsonNode n) {
