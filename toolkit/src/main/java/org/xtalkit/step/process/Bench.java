@@ -65,7 +65,7 @@ public final class Bench {
             Cell xc = Cell.NONE, dc = Cell.NONE;
             if (xOk) {
                 List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-                cmd.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+                if (!javaOpts.isBlank()) cmd.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.xtalkit.cli.Xtal", "process"));
                 cmd.addAll(images);
                 cmd.addAll(List.of("from=" + step, "stop_after=" + step, "nproc=" + nproc, "anomalous=" + anomalous));

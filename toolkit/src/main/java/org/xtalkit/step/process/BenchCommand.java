@@ -6,6 +6,7 @@ import org.xtalkit.step.params.ParamSpec;
 import org.xtalkit.step.params.ParamType;
 import org.xtalkit.step.params.ParamValues;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public final class BenchCommand implements StepCommand {
         List<ParamSpec> p = new ArrayList<>();
         for (ParamSpec s : Pipeline.PARAMETERS) if (!s.name().equals("from") && !s.name().equals("stop_after") && !s.name().equals("d_min")) p.add(s);
         p.add(ParamSpec.choice("dials", "Auto", "run DIALS too (Auto: when dials.import is on the PATH)", "Auto", "True", "False"));
-        p.add(ParamSpec.of("java_opts", ParamType.STR, "-Xmx4g", "JVM options of the xtalkit child processes"));
+        p.add(ParamSpec.of("java_opts", ParamType.STR, "Auto",
+                "JVM options of the xtalkit child processes (Auto: those this JVM runs with, i.e. the xtal launcher's)"));
         return p;
     }
 
@@ -32,7 +34,11 @@ public final class BenchCommand implements StepCommand {
         String d = values.raw("dials");
         boolean dials = "True".equalsIgnoreCase(d) || ("Auto".equalsIgnoreCase(d) && onPath("dials.import"));
         if (!dials) progress.log("DIALS is not on the PATH (or dials=False): xtalkit only");
-        Bench.run(inputs, values, workDir, dials, values.str("java_opts"), progress);
+        String opts = values.str("java_opts");
+        // the children measure what `xtal <step>` costs, so they run with the launcher's JVM options
+        if ("Auto".equalsIgnoreCase(opts.trim()))
+            opts = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Bench.run(inputs, values, workDir, dials, opts, progress);
     }
 
     static boolean onPath(String command) {
