@@ -34,10 +34,36 @@ public final class LevenbergMarquardt {
 
     private final int maxIterations;
     private final double tolerance;
+    private final int components;
 
+    /** Stops when the objective falls by less than the fraction {@code tolerance} in an accepted step. */
     public LevenbergMarquardt(int maxIterations, double tolerance) {
+        this(maxIterations, tolerance, 0);
+    }
+
+    /**
+     * With {@code components} > 0 the residuals are taken as interleaved tuples (X, Y, φ for
+     * refinement) and the fit stops, as DIALS' rmsd_tolerance, when every component's RMSD changes
+     * by less than the fraction {@code tolerance} in an accepted step.
+     */
+    public LevenbergMarquardt(int maxIterations, double tolerance, int components) {
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
+        this.components = components;
+    }
+
+    /** Weighted sum of squares of each interleaved component. */
+    private double[] componentSums(Evaluation ev) {
+        double[] s = new double[components];
+        double[] r = ev.residuals(), w = ev.weights();
+        for (int i = 0; i < r.length; i++) s[i % components] += w[i] * r[i] * r[i];
+        return s;
+    }
+
+    private boolean rmsdsSettled(double[] before, double[] after) {
+        for (int c = 0; c < components; c++)
+            if (before[c] > 0 && Math.abs(1 - Math.sqrt(after[c] / before[c])) >= tolerance) return false;
+        return true;
     }
 
     public Result minimise(Problem problem) {
@@ -49,6 +75,7 @@ public final class LevenbergMarquardt {
         double[] p = problem.parameters();
         Evaluation ev = problem.evaluate(true);
         double f = ev.objective();
+        double[] sums = components > 0 ? componentSums(ev) : null;
         double mu = -1, nu = 2;
         java.util.List<Double> history = new java.util.ArrayList<>();
         history.add(f);
@@ -77,7 +104,8 @@ public final class LevenbergMarquardt {
                 for (int i = 0; i < n; i++) trial[i] += step.get(i);
                 problem.setParameters(trial);
                 // the Jacobian only for steps that are kept
-                double tf = problem.evaluate(false).objective();
+                Evaluation trialEv = problem.evaluate(false);
+                double tf = trialEv.objective();
                 // gain ratio: actual / predicted reduction
                 double predicted = 0;
                 for (int i = 0; i < n; i++) predicted += step.get(i) * (mu * step.get(i) - grad.get(i));
@@ -91,7 +119,11 @@ public final class LevenbergMarquardt {
                     history.add(f);
                     mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
                     nu = 2;
-                    if (relative < tolerance) converged = true;
+                    if (components > 0) {
+                        double[] now = componentSums(trialEv);
+                        if (rmsdsSettled(sums, now)) converged = true;
+                        sums = now;
+                    } else if (relative < tolerance) converged = true;
                 } else {
                     problem.setParameters(p);
                     mu *= nu;
