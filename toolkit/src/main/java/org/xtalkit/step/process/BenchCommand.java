@@ -34,9 +34,9 @@ public final class BenchCommand implements StepCommand {
         String d = values.raw("dials");
         boolean dials = "True".equalsIgnoreCase(d) || ("Auto".equalsIgnoreCase(d) && onPath("dials.import"));
         if (!dials) progress.log("DIALS is not on the PATH (or dials=False): xtalkit only");
-        String opts = values.str("java_opts");
+        String opts = values.raw("java_opts");
         // the children measure what `xtal <step>` costs, so they run with the launcher's JVM options
-        if ("Auto".equalsIgnoreCase(opts.trim()))
+        if (opts == null || "Auto".equalsIgnoreCase(opts.trim()))
             opts = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
         Bench.run(inputs, values, workDir, dials, opts, progress);
     }
