@@ -1,5 +1,7 @@
 package org.xtalkit.integrate;
 
+import org.xtalkit.math.Correlation;
+
 import org.junit.jupiter.api.Test;
 import org.xtalkit.SharedData;
 import org.xtalkit.io.refl.ReflReader;
@@ -94,7 +96,7 @@ class IntegrateDialsParityTest {
                 bp[bothPrf++] = dPrf[(int) best[0]];
             }
         }
-        double ccSum = IntegratorTest.cc(a, b, bothSum), ccPrf = IntegratorTest.cc(ap, bp, bothPrf);
+        double ccSum = Correlation.pearson(a, b, bothSum), ccPrf = Correlation.pearson(ap, bp, bothPrf);
         System.out.printf("integrate vs DIALS: summed %d / %d, both %d of %d (%.4f), CC sum %.5f; both fitted %d, CC prf %.5f%n",
                 ourSummed, dialsSummed, bothSum, eitherSum, (double) bothSum / eitherSum, ccSum, bothPrf, ccPrf);
         assertEquals(dialsSummed, ourSummed, 0.01 * dialsSummed, "reflections summed");

@@ -1,6 +1,7 @@
 package org.xtalkit.integrate;
 
 import org.junit.jupiter.api.Test;
+import org.xtalkit.math.Correlation;
 import org.xtalkit.model.Experiment;
 import org.xtalkit.progress.Progress;
 import org.xtalkit.simulate.Simulate;
@@ -16,20 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntegratorTest {
-
-    /** Pearson correlation. */
-    static double cc(double[] a, double[] b, int n) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
-        ma /= n; mb /= n;
-        double sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
-    }
 
     /**
      * CI runs 30 images; the issue's acceptance sweep (300 images) is the same test with
@@ -87,10 +74,10 @@ class IntegratorTest {
         assertTrue(accounted == t.size(), "every prediction integrated or flagged: " + accounted + " of " + t.size());
         assertTrue(integrated > 0.8 * t.size(), integrated + " of " + t.size() + " integrated");
         assertTrue(n > 300, "fully recorded reflections compared: " + n);
-        double c = cc(a, b, n);
+        double c = Correlation.pearson(a, b, n);
         assertTrue(c > 0.99, "CC(I_sum, truth) = " + c + " over " + n);
         assertTrue(np > 0.9 * n, "profile-fitted " + np + " of " + n);
-        double cp = cc(ap, bp, np);
+        double cp = Correlation.pearson(ap, bp, np);
         assertTrue(cp > 0.995, "CC(I_prf, truth) = " + cp + " over " + np);
         // the outer resolution shell: profile fitting is at least as precise as summation
         double sumIs = 0, prfIs = 0;

@@ -1,5 +1,7 @@
 package org.xtalkit.integrate;
 
+import org.xtalkit.math.Correlation;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xtalkit.SharedData;
@@ -86,7 +88,7 @@ class ProfileFitterDialsParityTest {
             maxCorrDiff = Math.max(maxCorrDiff, Math.abs(fit.correlation() - Double.parseDouble(w[3])));
             maxDiffSigma = Math.max(maxDiffSigma, Math.abs(ours[i] - theirs[i]) / Math.sqrt(Double.parseDouble(w[2])));
         }
-        double cc = cc(ours, theirs);
+        double cc = Correlation.pearson(ours, theirs);
         assertTrue(cc > 0.999, "CC(xtalkit prf, DIALS prf) = " + cc);
 
         double worstGrid = 0;
@@ -110,18 +112,4 @@ class ProfileFitterDialsParityTest {
         assertEquals(0, worstGrid, 1e-3, "grid difference relative to the grid maximum");
     }
 
-    private static double cc(double[] a, double[] b) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i] / a.length;
-            mb += b[i] / b.length;
-        }
-        double sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
-    }
 }

@@ -1,5 +1,7 @@
 package org.xtalkit.integrate;
 
+import org.xtalkit.math.Correlation;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xtalkit.math.Erf;
@@ -105,7 +107,7 @@ class ProfileFitterTest {
             double sum = 0;
             for (double v : p) sum += v;
             assertEquals(1, sum, 1e-9);
-            assertTrue(cc(p, ideal) > 0.99, "profile " + b + " CC with the Gaussian " + cc(p, ideal));
+            assertTrue(Correlation.pearson(p, ideal) > 0.99, "profile " + b + " CC with the Gaussian " + Correlation.pearson(p, ideal));
             // spread along each axis: σ in grid steps (pixels ~1σ_b wide blur e1/e2 a little)
             for (int axis = 0; axis < 3; axis++) {
                 double m = 0, m2 = 0;
@@ -140,7 +142,7 @@ class ProfileFitterTest {
             sumZ2 += z * z;
             assertTrue(fit.correlation() <= 1 && fit.correlation() >= -1);
         }
-        double cc = cc(prf, truth);
+        double cc = Correlation.pearson(prf, truth);
         assertTrue(cc > 0.99, "CC(I_prf, I_true) = " + cc);
         assertEquals(0, sumZ / n, 0.2, "mean (I_prf - I_true)/σ (prf, like DIALS, sees only the foreground: ~0.5% low)");
         double rms = Math.sqrt(sumZ2 / n);
@@ -242,20 +244,4 @@ class ProfileFitterTest {
         return Erf.normalFraction((c - g - 0.5) * step, (c - g + 0.5) * step, 0, 1);
     }
 
-    private static double cc(double[] a, double[] b) {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
-    }
 }

@@ -2,6 +2,7 @@ package org.xtalkit.step.process;
 
 import org.xtalkit.XtalException;
 import org.xtalkit.io.mtz.Mtz;
+import org.xtalkit.math.Correlation;
 import org.xtalkit.io.mtz.MtzReader;
 import org.xtalkit.model.UnitCell;
 import org.xtalkit.progress.Progress;
@@ -146,22 +147,11 @@ public final class DemoData {
             twin[m] = meanOfFriedel(truth, b, a, -c, d);
             m++;
         }
-        return Math.max(pearson(obs, direct, m), pearson(obs, twin, m));
+        return Math.max(Correlation.pearson(obs, direct, m), Correlation.pearson(obs, twin, m));
     }
 
     /** IMEAN merges both Friedel mates. */
     private static double meanOfFriedel(WilsonIntensities t, int h, int k, int l, double d) {
         return 0.5 * (t.intensity(h, k, l, d) + t.intensity(-h, -k, -l, d));
-    }
-
-    static double pearson(double[] x, double[] y, int n) {
-        double sx = 0, sy = 0;
-        for (int j = 0; j < n; j++) { sx += x[j]; sy += y[j]; }
-        double mx = sx / n, my = sy / n, sxx = 0, syy = 0, sxy = 0;
-        for (int j = 0; j < n; j++) {
-            double dx = x[j] - mx, dy = y[j] - my;
-            sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 }
