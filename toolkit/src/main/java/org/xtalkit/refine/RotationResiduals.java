@@ -52,10 +52,12 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
                 goniometer.rotationAxis(), phiStart, phiWidth, vector);
     }
 
+    /** A single experiment's vector, labelled as a joint refinement labels its first models (SharedModels). */
     private static ParameterVector ownVector(BeamParameterisation beam, CrystalModel crystal, DetectorParameterisation[] panels) {
         List<ModelParameterisation> models = new ArrayList<>(List.of(beam, crystal.orientation(), crystal.cell()));
-        List<String> labels = new ArrayList<>(List.of("Beam", "Crystal", "Cell"));
-        for (DetectorParameterisation d : panels) if (!models.contains(d)) { models.add(d); labels.add("Detector"); }
+        List<String> labels = new ArrayList<>(List.of("Beam1", "Crystal1", "Crystal1"));
+        for (int k = 0; k < panels.length; k++)
+            if (!models.contains(panels[k])) { models.add(panels[k]); labels.add("Detector1" + (panels.length > 1 ? "Panel" + k : "")); }
         return new ParameterVector(models, labels);
     }
 
@@ -95,7 +97,7 @@ public final class RotationResiduals implements LevenbergMarquardt.Problem {
     @Override public double[] parameters() { return vector.get(); }
     @Override public void setParameters(double[] p) { vector.set(p); }
 
-    /** Names of the free parameters in order, e.g. "Beam.Mu2", "Crystal.Phi2", "Cell.a", "Detector.Dist". */
+    /** Names of the free parameters in order, e.g. "Beam1.Mu2", "Crystal1.Phi2", "Crystal1.a", "Detector1.Dist" (DIALS' labels). */
     public List<String> parameterNames() { return vector.names(); }
 
     /** Calculated (X mm, Y mm, φ rad) per reflection (3n); NaN where no prediction exists. */
